@@ -1,0 +1,156 @@
+package annotations
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// The format name and version written in every gold file.
+const (
+	FormatName = "belgi-gold"
+	Version    = 1
+)
+
+// A File is the native gold-standard file: a schema and the documents
+// annotated with it. See FORMAT.md and gold.schema.json.
+type File struct {
+	Format    string      `json:"format"`
+	Version   int         `json:"version"`
+	Schema    Schema      `json:"schema"`
+	Documents []*Document `json:"documents"`
+}
+
+// NewFile returns a file holding the given schema and documents.
+func NewFile(s Schema, docs ...*Document) *File {
+	return &File{Format: FormatName, Version: Version, Schema: s, Documents: docs}
+}
+
+// Encode writes f as indented JSON. It recomputes each document's hash and
+// writes spans in canonical order, so equal workspaces give equal bytes.
+func Encode(w io.Writer, f *File) error {
+	out := *f
+	out.Format, out.Version = FormatName, Version
+	out.Documents = make([]*Document, len(f.Documents))
+	for i, d := range f.Documents {
+		c := d.clone()
+		c.seal()
+		if c.Spans == nil {
+			c.Spans = []Span{}
+		}
+		sortSpans(c.Spans)
+		out.Documents[i] = c
+	}
+	if out.Documents == nil {
+		out.Documents = []*Document{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(&out)
+}
+
+// Marshal returns the encoding of f.
+func Marshal(f *File) ([]byte, error) {
+	var b bytes.Buffer
+	err := Encode(&b, f)
+	return b.Bytes(), err
+}
+
+// Decode parses and validates a gold file. It returns an error naming the
+// document and the annotation for the first problems found; a file with
+// errors yields no File. Warnings (a label missing from the schema) are
+// returned in File-independent form by Validate.
+func Decode(data []byte) (*File, error) {
+	if !utf8.Valid(data) {
+		return nil, fmt.Errorf("not valid UTF-8 (first bad byte at offset %d)", firstInvalid(data))
+	}
+	var head struct {
+		Format  *string `json:"format"`
+		Version *int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, jsonError(data, err)
+	}
+	switch {
+	case head.Format == nil:
+		return nil, errors.New(`not a Belgi gold file: no "format" field`)
+	case *head.Format != FormatName:
+		return nil, fmt.Errorf("not a Belgi gold file: format is %q, want %q", *head.Format, FormatName)
+	case head.Version == nil:
+		return nil, errors.New(`no "version" field`)
+	case *head.Version != Version:
+		return nil, fmt.Errorf("unsupported version %d: this Belgi reads version %d", *head.Version, Version)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var f File
+	if err := dec.Decode(&f); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if dec.More() {
+		return nil, errors.New("extra data after the JSON value")
+	}
+	for _, d := range f.Documents {
+		if d != nil && d.Spans == nil {
+			d.Spans = []Span{}
+		}
+	}
+	if probs := Validate(&f); hasError(probs) {
+		return nil, &ValidationError{Problems: probs}
+	}
+	for _, d := range f.Documents {
+		sortSpans(d.Spans)
+	}
+	return &f, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// jsonError turns a decoding error into one that names the line and column.
+func jsonError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := lineCol(data, syn.Offset)
+		if strings.Contains(syn.Error(), "unexpected end") {
+			return fmt.Errorf("broken JSON: the file ends too early, at line %d, column %d", line, col)
+		}
+		return fmt.Errorf("broken JSON at line %d, column %d: %v", line, col, syn)
+	case errors.As(err, &typ):
+		line, col := lineCol(data, typ.Offset)
+		return fmt.Errorf("wrong type at line %d, column %d: field %q must be %v, not %s", line, col, typ.Field, typ.Type, typ.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return errors.New("broken JSON: the file ends too early")
+	}
+	return fmt.Errorf("bad JSON: %v", err)
+}
+
+func lineCol(data []byte, off int64) (line, col int) {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	line, col = 1, 1
+	for _, c := range data[:off] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

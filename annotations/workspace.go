@@ -1,0 +1,186 @@
+package annotations
+
+import (
+	"fmt"
+	"sort"
+)
+
+// A Workspace is the set of documents a person works on and the schema they
+// use. It changes only through Apply, so every change can be undone,
+// journaled and replayed.
+type Workspace struct {
+	Schema    Schema
+	Documents []*Document
+}
+
+// NewWorkspace returns an empty workspace with the given schema.
+func NewWorkspace(s Schema) *Workspace { return &Workspace{Schema: s} }
+
+// Document returns the document with the given ID, or nil.
+func (w *Workspace) Document(id string) *Document {
+	for _, d := range w.Documents {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// NextDocumentID returns an unused document ID of the form "d<n>".
+func (w *Workspace) NextDocumentID() string {
+	for n := len(w.Documents) + 1; ; n++ {
+		id := fmt.Sprintf("d%d", n)
+		if w.Document(id) == nil {
+			return id
+		}
+	}
+}
+
+// OpKind names an operation.
+type OpKind string
+
+// The operations. Each has an inverse among them.
+const (
+	OpAddDocument    OpKind = "addDocument"
+	OpRemoveDocument OpKind = "removeDocument"
+	OpAddSpan        OpKind = "addSpan"
+	OpDeleteSpan     OpKind = "deleteSpan"
+)
+
+// An Op is one change to a workspace. Ops are plain values so they can be
+// stored in a journal and sent between components.
+type Op struct {
+	Kind     OpKind    `json:"op"`
+	Doc      string    `json:"doc,omitempty"`      // target document ID
+	Document *Document `json:"document,omitempty"` // OpAddDocument
+	Span     *Span     `json:"span,omitempty"`     // OpAddSpan
+	ID       string    `json:"id,omitempty"`       // OpDeleteSpan: span ID
+	At       int       `json:"at,omitempty"`       // OpAddDocument: position, used by undo
+}
+
+// Apply carries out op and returns the op that undoes it. On error the
+// workspace is unchanged. Apply never modifies a slice it has handed out:
+// it replaces it, so values held by the UI stay valid.
+func (w *Workspace) Apply(op Op) (inverse Op, err error) {
+	switch op.Kind {
+	case OpAddDocument:
+		d := op.Document
+		if d == nil {
+			return Op{}, fmt.Errorf("addDocument: no document")
+		}
+		if d.ID == "" {
+			return Op{}, fmt.Errorf("addDocument: document has no id")
+		}
+		if w.Document(d.ID) != nil {
+			return Op{}, fmt.Errorf("addDocument: document %q already exists", d.ID)
+		}
+		if probs := validateDocument(d, &w.Schema); hasError(probs) {
+			return Op{}, &ValidationError{Problems: probs}
+		}
+		d = d.clone()
+		d.seal()
+		at := op.At
+		if at <= 0 || at > len(w.Documents) {
+			at = len(w.Documents)
+		}
+		docs := make([]*Document, 0, len(w.Documents)+1)
+		docs = append(docs, w.Documents[:at]...)
+		docs = append(docs, d)
+		w.Documents = append(docs, w.Documents[at:]...)
+		return Op{Kind: OpRemoveDocument, Doc: d.ID}, nil
+
+	case OpRemoveDocument:
+		for i, d := range w.Documents {
+			if d.ID == op.Doc {
+				docs := make([]*Document, 0, len(w.Documents)-1)
+				docs = append(docs, w.Documents[:i]...)
+				w.Documents = append(docs, w.Documents[i+1:]...)
+				return Op{Kind: OpAddDocument, Document: d, At: i}, nil
+			}
+		}
+		return Op{}, fmt.Errorf("removeDocument: no document %q", op.Doc)
+
+	case OpAddSpan:
+		d := w.Document(op.Doc)
+		if d == nil {
+			return Op{}, fmt.Errorf("addSpan: no document %q", op.Doc)
+		}
+		if op.Span == nil {
+			return Op{}, fmt.Errorf("addSpan: no span")
+		}
+		s := *op.Span
+		if s.ID == "" {
+			s.ID = d.NextID("T")
+		}
+		if _, dup := d.Span(s.ID); dup {
+			return Op{}, fmt.Errorf("addSpan: document %q already has span %q", d.ID, s.ID)
+		}
+		if err := d.fill(&s); err != nil {
+			return Op{}, fmt.Errorf("addSpan: document %q: %v", d.ID, err)
+		}
+		spans := make([]Span, len(d.Spans), len(d.Spans)+1)
+		copy(spans, d.Spans)
+		i := sort.Search(len(spans), func(i int) bool { return spanLess(s, spans[i]) })
+		spans = append(spans, Span{})
+		copy(spans[i+1:], spans[i:])
+		spans[i] = s
+		d.Spans = spans
+		return Op{Kind: OpDeleteSpan, Doc: d.ID, ID: s.ID}, nil
+
+	case OpDeleteSpan:
+		d := w.Document(op.Doc)
+		if d == nil {
+			return Op{}, fmt.Errorf("deleteSpan: no document %q", op.Doc)
+		}
+		for i, s := range d.Spans {
+			if s.ID == op.ID {
+				spans := make([]Span, 0, len(d.Spans)-1)
+				spans = append(spans, d.Spans[:i]...)
+				d.Spans = append(spans, d.Spans[i+1:]...)
+				return Op{Kind: OpAddSpan, Doc: d.ID, Span: &s}, nil
+			}
+		}
+		return Op{}, fmt.Errorf("deleteSpan: document %q has no span %q", d.ID, op.ID)
+	}
+	return Op{}, fmt.Errorf("unknown operation %q", op.Kind)
+}
+
+// fill checks the offsets of s against d and sets its covered text.
+func (d *Document) fill(s *Span) error {
+	x := d.Index()
+	if len(s.Fragments) == 0 {
+		if err := checkRange(s.Start, s.End, x.Len()); err != nil {
+			return fmt.Errorf("span %q: %v", s.ID, err)
+		}
+		s.Text = x.Slice(s.Start, s.End)
+		return nil
+	}
+	text := ""
+	for i, f := range s.Fragments {
+		if err := checkRange(f.Start, f.End, x.Len()); err != nil {
+			return fmt.Errorf("span %q fragment %d: %v", s.ID, i+1, err)
+		}
+		if i > 0 {
+			text += " "
+		}
+		text += x.Slice(f.Start, f.End)
+	}
+	s.Start, s.End = s.Fragments[0].Start, s.Fragments[0].End
+	for _, f := range s.Fragments {
+		s.Start, s.End = min(s.Start, f.Start), max(s.End, f.End)
+	}
+	s.Text = text
+	return nil
+}
+
+func checkRange(start, end, n int) error {
+	switch {
+	case start < 0:
+		return fmt.Errorf("start %d is negative", start)
+	case end > n:
+		return fmt.Errorf("end %d is past the end of the text (%d code points)", end, n)
+	case start >= end:
+		return fmt.Errorf("start %d is not before end %d", start, end)
+	}
+	return nil
+}
