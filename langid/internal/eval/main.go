@@ -1,0 +1,279 @@
+// Command eval measures the langid model on the development split of the
+// shared training text: the lines that the trainer holds out (see package
+// corpus). It prints per-language accuracy, snippet accuracy, the look-alike
+// confusion rates, Latin-script Kazakh accuracy per spelling, the confusion
+// matrix, the model size raw and brotli-compressed, and the speed.
+//
+// It skips, with a message and exit status 0, when ../shared is absent.
+//
+// Usage (from the module root, as make bench runs it):
+//
+//	go run ./langid/internal/eval [-show CODE]
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/andybalholm/brotli"
+	"golang.org/x/text/language"
+
+	"belgi/langid"
+	"belgi/langid/internal/corpus"
+	"belgi/langid/internal/translit"
+)
+
+var show = flag.String("show", "", "print the misjudged development lines of this class")
+
+// A case is one text to judge and its expected class code.
+type item struct{ text, want string }
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("eval: ")
+	flag.Parse()
+	dir := corpus.Dir()
+	if dir == "" {
+		fmt.Println("langid eval: skipped: ../shared/langid/train is absent")
+		return
+	}
+	dev := map[string][]string{}
+	for _, code := range corpus.Codes {
+		s, err := corpus.Load(dir, code)
+		if err != nil {
+			log.Fatal(err)
+		}
+		dev[code] = s.Dev
+	}
+	codes := append(append([]string{}, corpus.Codes...), corpus.LatinKazakh)
+	latin := map[translit.Spelling][]string{}
+	for _, sp := range translit.Spellings {
+		for _, l := range dev["kk"] {
+			latin[sp] = append(latin[sp], translit.Latin(l, sp))
+		}
+		dev[corpus.LatinKazakh] = append(dev[corpus.LatinKazakh], latin[sp]...)
+	}
+
+	// Sentences, judged alone.
+	confusion := map[string]map[string]int{}
+	fmt.Println("Development split: every 10th line of ../shared/langid/train, never trained on.")
+	fmt.Println("\nSentences, Detect (domain prior kk/ru/en):")
+	for _, code := range codes {
+		confusion[code] = map[string]int{}
+		for _, l := range dev[code] {
+			got := code2(langid.Detect(l).Tag)
+			confusion[code][got]++
+			if *show == code && got != code {
+				fmt.Printf("  %s→%s\t%s\n", code, got, l)
+			}
+		}
+		n := len(dev[code])
+		fmt.Printf("  %-8s %6.2f%%  (%d/%d)\n", code, pct(confusion[code][code], n), confusion[code][code], n)
+	}
+
+	fmt.Println("\nLatin-script Kazakh by spelling (labelled kk-Latn):")
+	for _, sp := range translit.Spellings {
+		ok := 0
+		for _, l := range latin[sp] {
+			if code2(langid.Detect(l).Tag) == corpus.LatinKazakh {
+				ok++
+			}
+		}
+		fmt.Printf("  %-11s %6.2f%%  (%d/%d)\n", sp, pct(ok, len(latin[sp])), ok, len(latin[sp]))
+	}
+
+	fmt.Println("\nLook-alikes (sentences):")
+	for _, g := range []struct {
+		to   string
+		from []string
+	}{
+		{"kk", []string{"ky", "tt", "ba", "mn", "tg", "uz"}},
+		{"ru", []string{"uk", "be", "bg", "sr", "mk"}},
+	} {
+		bad, n := 0, 0
+		var parts []string
+		for _, c := range g.from {
+			bad += confusion[c][g.to]
+			n += len(dev[c])
+			parts = append(parts, fmt.Sprintf("%s %.2f%%", c, pct(confusion[c][g.to], len(dev[c]))))
+		}
+		fmt.Printf("  labelled %s: %.2f%% (%d/%d): %s\n", g.to, pct(bad, n), bad, n, strings.Join(parts, ", "))
+	}
+
+	fmt.Println("\nSnippets of held-out kk/ru/en sentences, Detect alone:")
+	for words := 1; words <= 3; words++ {
+		var parts []string
+		okAll, nAll := 0, 0
+		for _, code := range []string{"kk", "ru", "en"} {
+			ok, n := 0, 0
+			for _, s := range snippets(dev[code], words) {
+				got := code2(langid.Detect(s).Tag)
+				if got == code {
+					ok++
+				} else if *show == code+"-"+fmt.Sprint(words) {
+					fmt.Printf("  %s→%s\t%s\n", code, got, s)
+				}
+				n++
+			}
+			okAll += ok
+			nAll += n
+			parts = append(parts, fmt.Sprintf("%s %.2f%% (%d)", code, pct(ok, n), n))
+		}
+		fmt.Printf("  %d word(s): %.2f%%: %s\n", words, pct(okAll, nAll), strings.Join(parts, ", "))
+	}
+
+	printConfusion(codes, confusion)
+	printSize()
+	printSpeed(dev)
+}
+
+// code2 returns the class code of a tag, as the corpus names classes.
+func code2(t language.Tag) string {
+	switch t.String() {
+	case "uz-Cyrl":
+		return "uz"
+	}
+	return t.String()
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// snippets cuts every run of n consecutive tokens from lines. Tokens are made
+// as the held-out set's builder makes them: whitespace words, outer
+// punctuation stripped, tokens without letters dropped, case-folded.
+func snippets(lines []string, n int) []string {
+	var out []string
+	for _, l := range lines {
+		var toks []string
+		for _, f := range strings.Fields(l) {
+			f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if strings.IndexFunc(f, unicode.IsLetter) < 0 {
+				continue
+			}
+			toks = append(toks, strings.ToLower(f))
+		}
+		for i := 0; i+n <= len(toks); i++ {
+			out = append(out, strings.Join(toks[i:i+n], " "))
+		}
+	}
+	return out
+}
+
+func printConfusion(codes []string, confusion map[string]map[string]int) {
+	cols := append(append([]string{}, codes...), "und")
+	fmt.Println("\nConfusion matrix (rows: true class, columns: Detect's label; sentences):")
+	fmt.Printf("%8s", "")
+	for _, c := range cols {
+		fmt.Printf("%6s", short(c))
+	}
+	fmt.Println()
+	var worst []string
+	for _, r := range codes {
+		fmt.Printf("%8s", r)
+		for _, c := range cols {
+			n := confusion[r][c]
+			if n == 0 {
+				fmt.Printf("%6s", ".")
+			} else {
+				fmt.Printf("%6d", n)
+			}
+			if c != r && n > 0 {
+				worst = append(worst, fmt.Sprintf("%s→%s %d", r, c, n))
+			}
+		}
+		fmt.Println()
+	}
+	sort.SliceStable(worst, func(i, j int) bool { return count(worst[i]) > count(worst[j]) })
+	if len(worst) > 10 {
+		worst = worst[:10]
+	}
+	fmt.Printf("Most frequent errors: %s\n", strings.Join(worst, ", "))
+}
+
+func short(c string) string {
+	if c == corpus.LatinKazakh {
+		return "kkLat"
+	}
+	return c
+}
+
+func count(s string) int {
+	var n int
+	fmt.Sscanf(s[strings.LastIndexByte(s, ' ')+1:], "%d", &n)
+	return n
+}
+
+// printSize reports the size of the embedded model files, read from the
+// langid folder of the module that holds the working directory.
+func printSize() {
+	dir, err := os.Getwd()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			fmt.Println("\nModel size: unknown (run from inside the module)")
+			return
+		}
+		dir = filepath.Dir(dir)
+	}
+	var all []byte
+	fmt.Println("\nModel size:")
+	for _, name := range []string{"model.bin", "model_tg.bin"} {
+		data, err := os.ReadFile(filepath.Join(dir, "langid", name))
+		if err != nil {
+			log.Fatal(err)
+		}
+		all = append(all, data...)
+		fmt.Printf("  %-13s %7d bytes raw, %7d brotli\n", name, len(data), brotliSize(data))
+	}
+	fmt.Printf("  %-13s %7d bytes raw, %7d brotli (%.1f KB)\n", "together", len(all), brotliSize(all), float64(brotliSize(all))/1024)
+}
+
+func brotliSize(data []byte) int {
+	var b bytes.Buffer
+	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
+	w.Write(data)
+	w.Close()
+	return b.Len()
+}
+
+// printSpeed times Detect over the development sentences on one goroutine.
+func printSpeed(dev map[string][]string) {
+	var lines []string
+	for _, code := range corpus.Codes {
+		lines = append(lines, dev[code]...)
+	}
+	langid.Detect("warm up") // loads the model
+	n := 0
+	start := time.Now()
+	for time.Since(start) < 2*time.Second {
+		for _, l := range lines {
+			langid.Detect(l)
+		}
+		n += len(lines)
+	}
+	el := time.Since(start)
+	chars := 0
+	for _, l := range lines {
+		chars += len([]rune(l))
+	}
+	fmt.Printf("\nSpeed: %.0f sentences/s on one goroutine (Detect, dev sentences, mean %.0f chars)\n",
+		float64(n)/el.Seconds(), float64(chars)/float64(len(lines)))
+}

@@ -1,0 +1,142 @@
+// Package langid tells the language of a text, of a paragraph and of a short
+// snippet, for the languages of Kazakh and Russian news and their
+// look-alikes: Kazakh in Cyrillic (kk) and in Latin letters (kk-Latn),
+// Russian (ru), English (en), Ukrainian (uk), Belarusian (be), Bulgarian
+// (bg), Serbian in Cyrillic (sr), Macedonian (mk), Mongolian (mn), Kyrgyz
+// (ky), Tatar (tt), Bashkir (ba), Tajik (tg) and Uzbek in Cyrillic (uz-Cyrl).
+//
+// It is pure Go with its model embedded, and runs the same natively and in
+// WebAssembly. It is safe for concurrent use.
+//
+// The model is a naive Bayes table of character 1- to 5-grams, built by
+// "go generate" from the project's shared training text (see SOURCES.md for
+// the sources and their licences). kk, ru and en, the languages of Belgi's
+// news, get a prior that helps short text and fades as text grows longer.
+package langid
+
+import (
+	_ "embed"
+	"sync"
+
+	"golang.org/x/text/language"
+
+	"belgi/langid/internal/core"
+)
+
+//go:generate go run ./internal/train
+
+// The tg table is a file of its own because it is trained on CC BY-SA 4.0
+// text; see SOURCES.md.
+var (
+	//go:embed model.bin
+	mainModel []byte
+	//go:embed model_tg.bin
+	tgModel []byte
+)
+
+// Result is a language judgement.
+type Result struct {
+	Tag        language.Tag // language.Und when unsure
+	Confidence float64      // 0..1; 0 with language.Und
+}
+
+// Tuning, chosen on the development split (see internal/eval).
+var (
+	// orderWeight scales the n-gram weights by order.
+	orderWeight = [core.MaxOrder]float32{1, 1, 1, 1, 1}
+	params      = core.Params{Tau: 20, Temp: 4}
+	// domainBoost is the log prior, in nats at the shortest text, of the
+	// languages of Belgi's news.
+	domainBoost = map[string]float64{"kk": 4, "ru": 4, "en": 4}
+	// priorBoost is the log prior, in nats at the shortest text, of the
+	// language a caller names.
+	priorBoost = 6.0
+)
+
+// model is the decoded table with each class's tag and domain prior.
+type model struct {
+	table  *core.Table
+	tags   []language.Tag
+	domain []float64
+}
+
+var loaded = sync.OnceValue(func() *model {
+	var ms []*core.Model
+	for _, data := range [][]byte{mainModel, tgModel} {
+		m := new(core.Model)
+		if err := m.UnmarshalBinary(data); err != nil {
+			panic(err) // the embedded model is built and tested with the package
+		}
+		ms = append(ms, m)
+	}
+	t, err := core.NewTable(orderWeight, ms...)
+	if err != nil {
+		panic(err)
+	}
+	m := &model{table: t}
+	for _, c := range t.Classes {
+		m.tags = append(m.tags, tagOf(c))
+		m.domain = append(m.domain, domainBoost[c])
+	}
+	return m
+})
+
+// tagOf returns the BCP 47 tag of a class code. Uzbek gets its script,
+// since plain uz means Latin-script Uzbek.
+func tagOf(code string) language.Tag {
+	if code == "uz" {
+		return language.MustParse("uz-Cyrl")
+	}
+	return language.MustParse(code)
+}
+
+// Detect judges text alone, leaning towards kk, ru and en when it is short.
+// The Tag is language.Und when text has no Cyrillic or Latin letters (digits,
+// emoji, other scripts) or no n-gram the model knows; otherwise it is the
+// likeliest language, and Confidence tells how sure that is.
+func Detect(text string) Result {
+	m := loaded()
+	return m.judge(text, m.domain)
+}
+
+// DetectPrior is Detect with a prior: short text leans towards prior (and less
+// towards kk, ru and en), and the lean fades as text grows longer. A prior
+// that the model does not cover, or language.Und, leaves only the domain
+// prior. A prior of kk also leans Latin-script text towards kk-Latn, and the
+// other way round.
+func DetectPrior(text string, prior language.Tag) Result {
+	m := loaded()
+	return m.judge(text, m.boost(prior))
+}
+
+// boost returns the log priors for a caller's prior tag.
+func (m *model) boost(prior language.Tag) []float64 {
+	if prior == language.Und {
+		return m.domain
+	}
+	var b [core.MaxClasses]float64
+	copy(b[:], m.domain)
+	base, _ := prior.Base()
+	script, _ := prior.Script()
+	for c, t := range m.tags {
+		if tb, _ := t.Base(); tb == base {
+			if ts, _ := t.Script(); ts == script {
+				b[c] += priorBoost
+			} else {
+				b[c] += priorBoost / 2
+			}
+		}
+	}
+	return b[:len(m.tags)]
+}
+
+func (m *model) judge(text string, boost []float64) Result {
+	return m.result(m.table.Judge(text, boost, params))
+}
+
+func (m *model) result(j core.Judgement) Result {
+	if j.Class < 0 {
+		return Result{Tag: language.Und}
+	}
+	return Result{Tag: m.tags[j.Class], Confidence: j.Confidence}
+}
