@@ -1,0 +1,91 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// PaletteSize is the number of label colours; labels beyond it reuse them.
+const PaletteSize = 9
+
+// Paragraph renders one line of the open document with its spans. It holds
+// only plain values, so go-app re-renders it only when they change, and it
+// has no event handlers: the Reader handles events for all paragraphs and
+// reads the range from data-start and data-end.
+type Paragraph struct {
+	app.Compo
+
+	Para     Para
+	Spans    []SpanView // spans overlapping the paragraph
+	Selected string     // selected span ID, if it is in this paragraph
+}
+
+// Render draws the paragraph as segments, each covered by the same spans.
+// The innermost span gives the background; each enclosing span adds an
+// underline below it, so nested and crossing spans stay legible.
+func (p *Paragraph) Render() app.UI {
+	segs := Segments(p.Para, p.Spans)
+	return app.P().
+		Class("para").
+		DataSet("testid", "paragraph").
+		DataSet("start", p.Para.Start).
+		DataSet("end", p.Para.End).
+		Dir("auto").
+		Body(app.Range(segs).Slice(func(i int) app.UI {
+			return p.segment(segs[i])
+		}))
+}
+
+func (p *Paragraph) segment(s Segment) app.UI {
+	el := app.Span().
+		DataSet("start", s.Start).
+		DataSet("end", s.End).
+		Text(s.Text)
+	if len(s.Spans) == 0 {
+		return el.Class("seg")
+	}
+	ids := make([]string, len(s.Spans))
+	class := []string{"seg", "ann"}
+	selected := false
+	for i, v := range s.Spans {
+		ids[i] = v.ID
+		selected = selected || v.ID == p.Selected
+	}
+	inner := s.Spans[len(s.Spans)-1]
+	class = append(class, "c"+strconv.Itoa(inner.Colour))
+	if selected {
+		class = append(class, "selected")
+	}
+	if len(s.Spans) > 1 {
+		// One underline per enclosing span, outermost lowest.
+		var shadows []string
+		for i := len(s.Spans) - 2; i >= 0; i-- {
+			depth := len(s.Spans) - 1 - i
+			shadows = append(shadows, "inset 0 -"+strconv.Itoa(3*depth)+"px 0 var(--c"+strconv.Itoa(s.Spans[i].Colour)+")")
+		}
+		el = el.Style("box-shadow", strings.Join(shadows, ", ")).
+			Style("padding-bottom", strconv.Itoa(3*(len(s.Spans)-1))+"px")
+	}
+	if len(s.Opens) > 0 {
+		tags := make([]string, len(s.Opens))
+		for i, v := range s.Opens {
+			tags[i] = v.Label
+		}
+		el = el.DataSet("tag", strings.Join(tags, " · "))
+		class = append(class, "opens")
+	}
+	return el.Class(strings.Join(class, " ")).
+		DataSet("spans", strings.Join(ids, " ")).
+		DataSet("testid", "span-segment").
+		Title(strings.Join(labels(s.Spans), ", "))
+}
+
+func labels(vs []SpanView) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.Label + " " + v.ID
+	}
+	return out
+}

@@ -1,0 +1,374 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Action names. Components raise actions; Shell, which owns the state,
+// handles them. Values are read from data-* attributes, never captured in
+// closures, so a reused DOM node cannot act for the wrong item.
+const (
+	actionOpen   = "belgi/open"
+	actionLabel  = "belgi/label"
+	actionSelect = "belgi/select"
+)
+
+// Shell is the root component: it owns the State and lays out the app.
+type Shell struct {
+	app.Compo
+
+	st       *State
+	status   string
+	isError  bool
+	pasting  bool
+	paste    string
+	dragging bool
+	stop     []func()
+}
+
+// NewShell returns the root component over st.
+func NewShell(st *State) *Shell { return &Shell{st: st} }
+
+// OnMount wires the actions and the page-wide keyboard, paste and drop
+// handlers.
+func (s *Shell) OnMount(ctx app.Context) {
+	if s.st == nil {
+		s.st = NewState()
+	}
+	ctx.Handle(actionOpen, s.handleOpen)
+	ctx.Handle(actionLabel, s.handleLabel)
+	ctx.Handle(actionSelect, s.handleSelect)
+	w := app.Window()
+	s.stop = append(s.stop,
+		w.AddEventListener("keydown", s.onKey),
+		w.AddEventListener("paste", s.onPaste),
+		w.AddEventListener("dragover", s.onDragOver),
+		w.AddEventListener("dragleave", s.onDragLeave),
+		w.AddEventListener("drop", s.onDrop),
+	)
+	// A marker only the client sets: tests wait for it.
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-belgi-ready", "true")
+}
+
+// OnDismount removes the page-wide handlers.
+func (s *Shell) OnDismount() {
+	for _, f := range s.stop {
+		f()
+	}
+	s.stop = nil
+}
+
+// State returns the state the shell renders.
+func (s *Shell) State() *State { return s.st }
+
+// Render lays out the toolbar, library, reader and span list.
+func (s *Shell) Render() app.UI {
+	st := s.st
+	if st == nil {
+		return app.Div().Class("shell")
+	}
+	colours := make(map[string]int, len(st.WS.Schema.Entities))
+	labels := make([]LabelItem, len(st.WS.Schema.Entities))
+	for i, e := range st.WS.Schema.Entities {
+		colours[e.Type] = st.Colour(e.Type)
+		labels[i] = LabelItem{Type: e.Type, Name: e.Name, Key: e.Key, Colour: colours[e.Type]}
+	}
+	docs := make([]DocItem, len(st.WS.Documents))
+	for i, d := range st.WS.Documents {
+		docs[i] = DocItem{ID: d.ID, Title: d.Title, Language: d.Language, Spans: len(d.Spans)}
+	}
+	reader := &Reader{Colours: colours}
+	list := &SpanList{Colours: colours}
+	if d := st.Doc(); d != nil {
+		*reader = Reader{ID: d.ID, Title: d.Title, Source: d.Source, Language: d.Language, Text: d.Text, Spans: d.Spans, Colours: colours, Selected: st.Selected}
+		list.Spans, list.Selected = d.Spans, st.Selected
+	}
+	shellClass := "shell"
+	if s.dragging {
+		shellClass += " dragging"
+	}
+	return app.Div().Class(shellClass).Body(
+		app.Header().Class("bar").Body(
+			app.Span().Class("brand").Body(app.Img().Src("/web/icon.svg").Alt(""), app.Text("Belgi")),
+			app.Button().DataSet("testid", "paste-button").Aria("expanded", s.pasting).OnClick(s.togglePaste).Text("Paste text"),
+			app.Label().Class("button").DataSet("testid", "open-files").Body(
+				app.Text("Open files"),
+				app.Input().Type("file").Multiple(true).Accept(".txt,.text,text/plain,.json").
+					DataSet("testid", "file-input").OnChange(s.onFiles),
+			),
+			app.Label().Class("button").DataSet("testid", "import").Body(
+				app.Text("Import"),
+				app.Input().Type("file").Accept(".json,application/json").
+					DataSet("testid", "import-input").OnChange(s.onFiles),
+			),
+			app.Span().Class("spacer"),
+			app.Button().DataSet("testid", "undo").Disabled(len(st.undo) == 0).OnClick(s.onUndo).Title("Undo (Ctrl+Z)").Text("Undo"),
+			app.Button().DataSet("testid", "redo").Disabled(len(st.redo) == 0).OnClick(s.onRedo).Title("Redo (Ctrl+Shift+Z)").Text("Redo"),
+			app.Button().DataSet("testid", "export-document").Disabled(st.Doc() == nil).OnClick(s.onExportDoc).Text("Export document"),
+			app.Button().Class("primary").DataSet("testid", "export").OnClick(s.onExportAll).Text("Export all"),
+		),
+		app.If(s.pasting, s.renderPaste()),
+		app.Div().
+			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
+			Role(map[bool]string{true: "alert", false: "status"}[s.isError]).
+			Aria("live", "polite").
+			DataSet("testid", "status").
+			Text(s.status),
+		app.Div().Class("panes").Body(
+			&Library{Docs: docs, Current: st.Current},
+			app.Div().Class("centre").Body(
+				&Palette{Labels: labels},
+				reader,
+			),
+			list,
+		),
+	)
+}
+
+func (s *Shell) renderPaste() app.UI {
+	return app.Section().Class("paste").Aria("label", "Paste text").Body(
+		app.Textarea().
+			ID("paste-text").
+			DataSet("testid", "paste-text").
+			Placeholder("Paste an article here (Ctrl+V anywhere outside a text field also works).").
+			Rows(8).
+			Text(s.paste).
+			OnInput(s.onPasteInput),
+		app.Div().Body(
+			app.Button().Class("primary").DataSet("testid", "paste-add").OnClick(s.onPasteAdd).Text("Add document"),
+			app.Button().OnClick(s.togglePaste).Text("Cancel"),
+		),
+	)
+}
+
+func (s *Shell) say(msg string, err error) {
+	if err != nil {
+		s.status, s.isError = err.Error(), true
+		return
+	}
+	s.status, s.isError = msg, false
+}
+
+func (s *Shell) handleOpen(ctx app.Context, a app.Action) {
+	id, _ := a.Value.(string)
+	s.st.Open(id)
+	s.status = ""
+	s.Update()
+}
+
+func (s *Shell) handleSelect(ctx app.Context, a app.Action) {
+	id, _ := a.Value.(string)
+	s.st.Selected = id
+	s.Update()
+}
+
+func (s *Shell) handleLabel(ctx app.Context, a app.Action) {
+	label, _ := a.Value.(string)
+	s.labelSelection(label)
+	s.Update()
+}
+
+// labelSelection labels the browser's current text selection.
+func (s *Shell) labelSelection(label string) {
+	d := s.st.Doc()
+	if d == nil {
+		s.say("", errNoDocument)
+		return
+	}
+	a, b, ok := browser.Selection()
+	if !ok {
+		s.say("", errNoSelection)
+		return
+	}
+	start, end, err := SelectionRange(d, a, b)
+	if err == nil {
+		err = s.st.Label(label, start, end)
+	}
+	if err != nil {
+		s.say("", err)
+		return
+	}
+	browser.ClearSelection()
+	sp, _ := d.Span(s.st.Selected)
+	s.say("Labelled “"+clipText(sp.Text)+"” as "+label+".", nil)
+}
+
+func (s *Shell) onKey(ctx app.Context, e app.Event) {
+	if inField(e.Get("target")) {
+		return
+	}
+	key := e.Get("key").String()
+	ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
+	switch {
+	case ctrl && strings.EqualFold(key, "z") && e.Get("shiftKey").Bool(), ctrl && strings.EqualFold(key, "y"):
+		e.PreventDefault()
+		s.onRedo(ctx, e)
+	case ctrl && strings.EqualFold(key, "z"):
+		e.PreventDefault()
+		s.onUndo(ctx, e)
+	case ctrl || e.Get("altKey").Bool():
+		return
+	case key == "Delete" || key == "Backspace":
+		if s.st.Selected == "" {
+			return
+		}
+		e.PreventDefault()
+		sp, _ := s.st.Doc().Span(s.st.Selected)
+		if err := s.st.DeleteSelected(); err != nil {
+			s.say("", err)
+		} else {
+			s.say("Deleted "+sp.Label+" “"+clipText(sp.Text)+"”. Ctrl+Z brings it back.", nil)
+		}
+	case key == "Escape":
+		s.st.Selected = ""
+		s.pasting = false
+	default:
+		if label, ok := s.st.LabelForKey(key); ok {
+			e.PreventDefault()
+			s.labelSelection(label)
+		}
+	}
+}
+
+// inField reports whether an event target takes typed text.
+func inField(t app.Value) bool {
+	if !t.Truthy() {
+		return false
+	}
+	switch t.Get("tagName").String() {
+	case "INPUT", "TEXTAREA", "SELECT":
+		return true
+	}
+	return t.Get("isContentEditable").Bool()
+}
+
+func (s *Shell) onUndo(ctx app.Context, e app.Event) {
+	if s.st.Undo() {
+		s.say("Undone.", nil)
+	}
+}
+
+func (s *Shell) onRedo(ctx app.Context, e app.Event) {
+	if s.st.Redo() {
+		s.say("Redone.", nil)
+	}
+}
+
+func (s *Shell) togglePaste(ctx app.Context, e app.Event) {
+	s.pasting = !s.pasting
+}
+
+func (s *Shell) onPasteInput(ctx app.Context, e app.Event) {
+	s.paste = ctx.JSSrc().Get("value").String()
+}
+
+func (s *Shell) onPasteAdd(ctx app.Context, e app.Event) {
+	s.addText("", s.paste)
+	if !s.isError {
+		s.paste, s.pasting = "", false
+	}
+}
+
+// onPaste turns text pasted outside a text field into a new document. The
+// clipboard text is used as is, CRLF and all: offsets index it exactly.
+func (s *Shell) onPaste(ctx app.Context, e app.Event) {
+	if inField(e.Get("target")) {
+		return
+	}
+	data := e.Get("clipboardData")
+	if !data.Truthy() {
+		return
+	}
+	text := data.Call("getData", "text/plain").String()
+	if text == "" {
+		return
+	}
+	e.PreventDefault()
+	s.addText("", text)
+}
+
+func (s *Shell) addText(name, text string) {
+	d, err := s.st.AddText(name, text)
+	if err != nil {
+		s.say("", err)
+		return
+	}
+	s.say("Added “"+clipText(d.Title)+"”.", nil)
+}
+
+func (s *Shell) onFiles(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	s.readFiles(ctx, input.Get("files"))
+	input.Set("value", "") // choosing the same file again fires change again
+}
+
+func (s *Shell) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault() // allows the drop
+	if !s.dragging {
+		s.dragging = true
+	}
+}
+
+func (s *Shell) onDragLeave(ctx app.Context, e app.Event) {
+	if !e.Get("relatedTarget").Truthy() {
+		s.dragging = false
+	}
+}
+
+func (s *Shell) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	s.dragging = false
+	if dt := e.Get("dataTransfer"); dt.Truthy() {
+		s.readFiles(ctx, dt.Get("files"))
+	}
+}
+
+func (s *Shell) readFiles(ctx app.Context, files app.Value) {
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	var msgs []string
+	browser.ReadFiles(files, func(f File) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if f.Err != nil {
+				s.say("", f.Err)
+				return
+			}
+			msg, err := s.st.AddFile(f.Name, f.Data)
+			if err != nil {
+				s.say("", err)
+				return
+			}
+			msgs = append(msgs, msg)
+			s.say(strings.Join(msgs, " "), nil)
+		})
+	})
+}
+
+func (s *Shell) onExportAll(ctx app.Context, e app.Event) { s.export("") }
+
+func (s *Shell) onExportDoc(ctx app.Context, e app.Event) { s.export(s.st.Current) }
+
+func (s *Shell) export(id string) {
+	name, data, err := s.st.Export(id)
+	if err != nil {
+		s.say("", err)
+		return
+	}
+	browser.Download(name, "application/json", data)
+	s.say("Exported "+name+".", nil)
+}
+
+func keepSelection(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+func clipText(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,344 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"belgi/annotations"
+	"belgi/demo"
+)
+
+// MaxFileSize is the largest file Belgi reads. Larger files are refused
+// before they are read, so a stray video cannot freeze the tab.
+const MaxFileSize = 64 << 20
+
+// State is the client state: the workspace and what the person is looking
+// at. Components render from it; every change to annotations goes through
+// Do, so it can be undone.
+type State struct {
+	WS       *annotations.Workspace
+	Current  string // open document ID, "" for none
+	Selected string // selected span ID in the open document
+
+	undo, redo []step
+}
+
+// A step is one user action: the ops that undo it, in the order to apply
+// them, and the document it happened in, so undo can bring it back into view.
+type step struct {
+	doc string
+	ops []annotations.Op
+}
+
+// NewState returns a state holding the default schema and the demo corpus.
+func NewState() *State {
+	s := &State{WS: annotations.NewWorkspace(annotations.DefaultSchema())}
+	for _, a := range demo.Articles() {
+		d := annotations.NewDocument(s.WS.NextDocumentID(), a.Title, a.Name, a.Text)
+		d.Language, d.LanguageSource = a.Lang, "manual"
+		if _, err := s.WS.Apply(annotations.Op{Kind: annotations.OpAddDocument, Document: d}); err != nil {
+			panic(err) // the demo corpus is tested
+		}
+	}
+	if len(s.WS.Documents) > 0 {
+		s.Current = s.WS.Documents[0].ID
+	}
+	return s
+}
+
+// Doc returns the open document, or nil.
+func (s *State) Doc() *annotations.Document { return s.WS.Document(s.Current) }
+
+// Do applies ops as one undoable step. If any op fails, those already
+// applied are undone and the workspace is as it was.
+func (s *State) Do(ops ...annotations.Op) error {
+	var inv []annotations.Op
+	for _, op := range ops {
+		in, err := s.WS.Apply(op)
+		if err != nil {
+			s.rollback(inv)
+			return err
+		}
+		inv = append([]annotations.Op{in}, inv...)
+	}
+	s.undo = append(s.undo, step{doc: s.Current, ops: inv})
+	s.redo = nil
+	return nil
+}
+
+func (s *State) rollback(inv []annotations.Op) {
+	for _, op := range inv {
+		if _, err := s.WS.Apply(op); err != nil {
+			panic(fmt.Sprintf("belgi: undoing a failed step: %v", err)) // inverses of applied ops always apply
+		}
+	}
+}
+
+// Undo reverts the last step; Redo applies it again. Both report whether
+// there was a step, and bring its document back into view.
+func (s *State) Undo() bool { return s.swap(&s.undo, &s.redo) }
+
+// Redo re-applies the last undone step.
+func (s *State) Redo() bool { return s.swap(&s.redo, &s.undo) }
+
+func (s *State) swap(from, to *[]step) bool {
+	if len(*from) == 0 {
+		return false
+	}
+	st := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	var inv []annotations.Op
+	for _, op := range st.ops {
+		in, err := s.WS.Apply(op)
+		if err != nil {
+			panic(fmt.Sprintf("belgi: replaying history: %v", err))
+		}
+		inv = append([]annotations.Op{in}, inv...)
+	}
+	*to = append(*to, step{doc: st.doc, ops: inv})
+	if s.WS.Document(st.doc) != nil {
+		s.Current = st.doc
+	} else if s.WS.Document(s.Current) == nil {
+		s.Current = ""
+		if len(s.WS.Documents) > 0 {
+			s.Current = s.WS.Documents[0].ID
+		}
+	}
+	s.Selected = ""
+	return true
+}
+
+// Open shows the document with the given ID.
+func (s *State) Open(id string) {
+	if s.WS.Document(id) != nil {
+		s.Current, s.Selected = id, ""
+	}
+}
+
+// Label adds a span with the given label over [start, end) of the open
+// document and selects it.
+func (s *State) Label(label string, start, end int) error {
+	d := s.Doc()
+	if d == nil {
+		return errors.New("open a document first")
+	}
+	if _, ok := s.WS.Schema.Entity(label); !ok {
+		return fmt.Errorf("no label %q in the schema", label)
+	}
+	for _, sp := range d.Spans {
+		if sp.Label == label && sp.Start == start && sp.End == end {
+			s.Selected = sp.ID
+			return fmt.Errorf("%q is already labelled %s", sp.Text, label)
+		}
+	}
+	sp := annotations.Span{ID: d.NextID("T"), Label: label, Start: start, End: end}
+	if err := s.Do(annotations.Op{Kind: annotations.OpAddSpan, Doc: d.ID, Span: &sp}); err != nil {
+		return err
+	}
+	s.Selected = sp.ID
+	return nil
+}
+
+// DeleteSelected removes the selected span.
+func (s *State) DeleteSelected() error {
+	d := s.Doc()
+	if d == nil || s.Selected == "" {
+		return errors.New("no span is selected")
+	}
+	if err := s.Do(annotations.Op{Kind: annotations.OpDeleteSpan, Doc: d.ID, ID: s.Selected}); err != nil {
+		return err
+	}
+	s.Selected = ""
+	return nil
+}
+
+// LabelForKey returns the entity type bound to a key, such as "1".
+func (s *State) LabelForKey(key string) (string, bool) {
+	for _, e := range s.WS.Schema.Entities {
+		if e.Key != "" && e.Key == key {
+			return e.Type, true
+		}
+	}
+	return "", false
+}
+
+// Colour returns the palette slot of a label: its place in the schema.
+func (s *State) Colour(label string) int {
+	for i, e := range s.WS.Schema.Entities {
+		if e.Type == label {
+			return i % PaletteSize
+		}
+	}
+	return PaletteSize // the "unknown label" slot
+}
+
+// AddText adds a document holding text and opens it. name is the file name,
+// "" for pasted text.
+func (s *State) AddText(name, text string) (*annotations.Document, error) {
+	if err := checkText(name, []byte(text)); err != nil {
+		return nil, err
+	}
+	d := annotations.NewDocument(s.WS.NextDocumentID(), titleOf(name, text), name, text)
+	if err := s.Do(annotations.Op{Kind: annotations.OpAddDocument, Document: d}); err != nil {
+		return nil, err
+	}
+	s.Open(d.ID)
+	return d, nil
+}
+
+// checkText refuses what is not text: invalid UTF-8, NUL bytes, nothing.
+func checkText(name string, data []byte) error {
+	if name == "" {
+		name = "the pasted text"
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			i += size
+		}
+		return fmt.Errorf("%s is not UTF-8 text (invalid byte at offset %d); save it as UTF-8 and try again", name, i)
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return fmt.Errorf("%s looks like a binary file (it contains NUL bytes), not text", name)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fmt.Errorf("%s is empty", name)
+	}
+	return nil
+}
+
+// titleOf picks a title: the first non-blank line, shortened, or the file
+// name.
+func titleOf(name, text string) string {
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(strings.TrimPrefix(l, "\ufeff"))
+		if l == "" {
+			continue
+		}
+		if r := []rune(l); len(r) > 80 {
+			l = string(r[:79]) + "…"
+		}
+		return l
+	}
+	return name
+}
+
+// AddFile adds what a file holds: a gold JSON file is imported, anything else
+// is read as text. It returns a short report for the status line.
+func (s *State) AddFile(name string, data []byte) (string, error) {
+	if len(data) > MaxFileSize {
+		return "", fmt.Errorf("%s is too large (%d MB; the limit is %d MB)", name, len(data)>>20, MaxFileSize>>20)
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return s.Import(name, data)
+	case ".txt", ".text", "":
+		d, err := s.AddText(name, string(data))
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Added %q.", d.Title), nil
+	}
+	if err := checkText(name, data); err != nil {
+		return "", err
+	}
+	d, err := s.AddText(name, string(data))
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("Added %q as plain text.", d.Title), nil
+}
+
+// Import adds the documents of a gold file. A document identical to one in
+// the workspace is skipped; one whose ID is taken by a different document
+// gets a fresh ID. Entity types the workspace lacks are added to its schema.
+// On any error nothing changes.
+func (s *State) Import(name string, data []byte) (string, error) {
+	f, err := annotations.Decode(data)
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", name, err)
+	}
+	var ops []annotations.Op
+	skipped, renamed := 0, 0
+	taken := map[string]bool{}
+	for _, d := range s.WS.Documents {
+		taken[d.ID] = true
+	}
+	for _, d := range f.Documents {
+		if old := s.WS.Document(d.ID); old != nil {
+			if same(old, d) {
+				skipped++
+				continue
+			}
+			for n := len(taken) + 1; ; n++ {
+				id := fmt.Sprintf("d%d", n)
+				if !taken[id] {
+					d.ID = id
+					break
+				}
+			}
+			renamed++
+		}
+		taken[d.ID] = true
+		ops = append(ops, annotations.Op{Kind: annotations.OpAddDocument, Document: d})
+	}
+	schema := s.WS.Schema
+	s.WS.Schema = mergeSchema(schema, f.Schema)
+	if err := s.Do(ops...); err != nil {
+		s.WS.Schema = schema
+		return "", fmt.Errorf("%s: %v", name, err)
+	}
+	if len(ops) > 0 {
+		s.Open(ops[0].Document.ID)
+	}
+	msg := fmt.Sprintf("Imported %d document(s) from %s.", len(ops), name)
+	if skipped > 0 {
+		msg += fmt.Sprintf(" %d already here, skipped.", skipped)
+	}
+	if renamed > 0 {
+		msg += fmt.Sprintf(" %d given a new id (theirs was taken).", renamed)
+	}
+	return msg, nil
+}
+
+func same(a, b *annotations.Document) bool {
+	x, err1 := annotations.Marshal(annotations.NewFile(annotations.Schema{}, a))
+	y, err2 := annotations.Marshal(annotations.NewFile(annotations.Schema{}, b))
+	return err1 == nil && err2 == nil && bytes.Equal(x, y)
+}
+
+func mergeSchema(have, add annotations.Schema) annotations.Schema {
+	out := have
+	out.Entities = append([]annotations.EntityType(nil), have.Entities...)
+	for _, e := range add.Entities {
+		if _, ok := have.Entity(e.Type); !ok {
+			out.Entities = append(out.Entities, e)
+		}
+	}
+	return out
+}
+
+// Export returns the gold file of one document, or of the whole workspace
+// when id is "", and a file name for it.
+func (s *State) Export(id string) (name string, data []byte, err error) {
+	docs := s.WS.Documents
+	name = "belgi-workspace.json"
+	if id != "" {
+		d := s.WS.Document(id)
+		if d == nil {
+			return "", nil, fmt.Errorf("no document %q", id)
+		}
+		docs = []*annotations.Document{d}
+		name = "belgi-" + id + ".json"
+	}
+	data, err = annotations.Marshal(annotations.NewFile(s.WS.Schema, docs...))
+	return name, data, err
+}
