@@ -44,13 +44,13 @@ type Result struct {
 var (
 	// orderWeight scales the n-gram weights by order.
 	orderWeight = [core.MaxOrder]float32{1, 1, 1, 1, 1}
-	params      = core.Params{Tau: 20, Temp: 4}
+	params      = core.Params{Tau: 50, Temp: 4}
 	// domainBoost is the log prior, in nats at the shortest text, of the
 	// languages of Belgi's news.
-	domainBoost = map[string]float64{"kk": 4, "ru": 4, "en": 4}
+	domainBoost = map[string]float64{"kk": 12, "ru": 12, "en": 12}
 	// priorBoost is the log prior, in nats at the shortest text, of the
 	// language a caller names.
-	priorBoost = 6.0
+	priorBoost = 8.0
 )
 
 // model is the decoded table with each class's tag and domain prior.

@@ -7,7 +7,7 @@ import "fmt"
 type Table struct {
 	Classes  []string
 	Scripts  []Script
-	byScript [4][]int        // class indexes by script
+	byScript [4][]int         // class indexes by script
 	index    map[uint32]int32 // gram key → row
 	rows     []float32        // row-major, len(Classes) weights a row
 }
@@ -93,3 +93,4 @@ func (t *Table) Score(text string, s Script, scores []float64) (grams, found int
 	})
 	return grams, found
 }
+

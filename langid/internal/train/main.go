@@ -36,8 +36,8 @@ var (
 	dataDir  = flag.String("data", "", "folder of the training files (default ../shared/langid/train)")
 	outDir   = flag.String("out", ".", "folder to write model.bin and model_tg.bin to")
 	perClass = flag.Int("k", 3000, "grams kept per class")
-	alpha    = flag.Float64("alpha", 0.5, "additive smoothing")
-	step     = flag.Float64("step", 0.1, "quantum of stored weights, in nats")
+	alpha    = flag.Float64("alpha", 0.1, "additive smoothing")
+	step     = flag.Float64("step", 0.2, "quantum of stored weights, in nats")
 	minCount = flag.Int("min", 2, "least count of a gram in a class for that class to keep it")
 )
 
