@@ -150,6 +150,10 @@ func extract(raw string) (*hdoc, error) {
 	pos, cp := 0, 0 // byte and code point offsets of the current token
 	links := 0
 	flush := func() {
+		// Trailing white space between inline elements is no part of it.
+		for k := len(cur.pieces) - 1; k >= 0 && strings.TrimSpace(raw[cur.pieces[k].bs:cur.pieces[k].be]) == ""; k-- {
+			cur.pieces = cur.pieces[:k]
+		}
 		if len(cur.pieces) > 0 {
 			d.blocks = append(d.blocks, cur)
 		}
@@ -162,7 +166,7 @@ func extract(raw string) (*hdoc, error) {
 				links--
 			}
 		}
-		if hasBlock(stack[i:]) {
+		if hasBlock(stack[i:]) || stack[i].tag == "title" {
 			flush()
 			stack = stack[:i]
 			cur.owner = blockOwner(stack)
@@ -184,8 +188,9 @@ func extract(raw string) (*hdoc, error) {
 		case html.TextToken:
 			t := stack[len(stack)-1]
 			owner := blockOwner(stack)
-			if t.drop || strings.TrimSpace(raw[pos:pos+n]) == "" && owner.tag != "title" {
-				break
+			blank := strings.TrimSpace(raw[pos:pos+n]) == ""
+			if t.drop || blank && (cur.owner != owner || len(cur.pieces) == 0) && owner.tag != "title" {
+				break // white space counts only between words of a block
 			}
 			if t.hidden && !owner.hidden {
 				break // hidden inline text inside a shown block
@@ -194,7 +199,7 @@ func extract(raw string) (*hdoc, error) {
 				flush()
 			}
 			cur.pieces = append(cur.pieces, piece{bs: pos, be: pos + n, cp: cp, link: links > 0})
-			cur.title = owner.tag == "title"
+			cur.title = cur.title || owner.tag == "title"
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			tag := string(name)
@@ -242,7 +247,9 @@ func extract(raw string) (*hdoc, error) {
 			if tag == "a" {
 				links++
 			}
-			cur.owner = blockOwner(stack)
+			if blockTags[tag] || tag == "title" {
+				cur.owner = e
+			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
