@@ -50,7 +50,7 @@ var (
 	domainBoost = map[string]float64{"kk": 12, "ru": 12, "en": 12}
 	// priorBoost is the log prior, in nats at the shortest text, of the
 	// language a caller names.
-	priorBoost = 8.0
+	priorBoost = 12.0
 )
 
 // model is the decoded table with each class's tag and domain prior.

@@ -93,4 +93,3 @@ func (t *Table) Score(text string, s Script, scores []float64) (grams, found int
 	})
 	return grams, found
 }
-

@@ -130,6 +130,7 @@ func main() {
 		fmt.Printf("  %d word(s): %.2f%%: %s\n", words, pct(okAll, nAll), strings.Join(parts, ", "))
 	}
 
+	printDocuments(dev)
 	printConfusion(codes, confusion)
 	printSize()
 	printSpeed(dev)
@@ -170,6 +171,69 @@ func snippets(lines []string, n int) []string {
 		}
 	}
 	return out
+}
+
+// printDocuments judges made-up documents: runs of six development sentences of
+// one domain language with, mixed in, a sentence of another one, two short
+// lines (1 to 3 words) of the document's language and one short line of the
+// other language. It reports how often Document gets the dominant language
+// and each kind of line right.
+func printDocuments(dev map[string][]string) {
+	type tally struct{ ok, n int }
+	var docs, own, foreign, ownShort, foreignShort tally
+	add := func(t *tally, ok bool) {
+		t.n++
+		if ok {
+			t.ok++
+		}
+	}
+	other := map[string]string{"kk": "ru", "ru": "kk", "en": "kk"}
+	for _, code := range []string{"kk", "ru", "en"} {
+		o := other[code]
+		lines, olines := dev[code], dev[o]
+		for d := 0; (d+1)*6 <= len(lines) && d < len(olines); d++ {
+			doc := lines[d*6 : d*6+6]
+			// Cut short lines from sentences of the previous document, so
+			// they are not parts of lines of this one.
+			src := lines[(d*6+len(lines)-6)%len(lines)]
+			short := cut(src, 1+d%3)
+			short2 := cut(lines[(d*6+len(lines)-5)%len(lines)], 1+(d+1)%3)
+			oshort := cut(olines[(d+1)%len(olines)], 1+d%3)
+			parts := []string{short, doc[0], doc[1], olines[d], doc[2], oshort, doc[3], short2, doc[4], doc[5]}
+			want := []string{code, code, code, o, code, o, code, code, code, code}
+			kinds := []*tally{&ownShort, &own, &own, &foreign, &own, &foreignShort, &own, &ownShort, &own, &own}
+			if short == "" || short2 == "" || oshort == "" {
+				continue
+			}
+			res, paras := langid.Document(strings.Join(parts, "\n"))
+			add(&docs, code2(res.Tag) == code)
+			for i, p := range paras {
+				add(kinds[i], code2(p.Result.Tag) == want[i])
+			}
+		}
+	}
+	fmt.Println("\nDocuments (6 dev sentences of kk, ru or en + 1 sentence of another + 2 short lines of its own + 1 of the other):")
+	for _, r := range []struct {
+		name string
+		t    tally
+	}{
+		{"dominant language", docs},
+		{"own sentences", own},
+		{"own short lines (1-3 words)", ownShort},
+		{"foreign sentences", foreign},
+		{"foreign short lines (1-3 words)", foreignShort},
+	} {
+		fmt.Printf("  %-32s %6.2f%% (%d/%d)\n", r.name, pct(r.t.ok, r.t.n), r.t.ok, r.t.n)
+	}
+}
+
+// cut returns the first n tokens of line as snippets makes them, or "".
+func cut(line string, n int) string {
+	s := snippets([]string{line}, n)
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
 }
 
 func printConfusion(codes []string, confusion map[string]map[string]int) {

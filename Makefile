@@ -1,0 +1,90 @@
+# Belgi. `make run` builds and serves the app; `make test` runs every test.
+SHELL := /bin/bash
+GO ?= go
+VERSION := $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.version=$(VERSION)
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+# Pure packages that must also run in the browser, tested under node.
+WASM_PKGS := ./annotations/... ./demo/... $(wildcard ./clean) $(wildcard ./langid)
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: all build run test deps vet test-native test-wasm test-browser bench sizes fuzz clean
+all: build
+
+## deps: install what is missing (Go modules; chromium and brotli from apt).
+deps:
+	@$(GO) mod download
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v brotli >/dev/null 2>&1 || missing="$$missing brotli"; \
+	fc-list 2>/dev/null | grep -qi "noto sans" || missing="$$missing fonts-noto-core"; \
+	fc-list 2>/dev/null | grep -qi "noto color emoji" || missing="$$missing fonts-noto-color-emoji"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+## build: the wasm app (raw, gzip, brotli) and the belgi command.
+build: bin/belgi web/app.wasm.br web/app.wasm.gz
+
+bin/belgi: FORCE
+	@mkdir -p bin
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/belgi ./cmd/belgi
+
+# Build to a temporary file and replace app.wasm only when it changed, so
+# that the slow compression reruns only then.
+web/app.wasm: FORCE
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags '-s -w' -o web/app.wasm.tmp ./wasm
+	@if cmp -s web/app.wasm.tmp web/app.wasm; then rm web/app.wasm.tmp; else mv web/app.wasm.tmp web/app.wasm; fi
+
+web/app.wasm.br: web/app.wasm
+	@command -v brotli >/dev/null || $(MAKE) --no-print-directory deps
+	brotli -f -n -q 11 -o $@ $<
+
+web/app.wasm.gz: web/app.wasm
+	gzip -9 -n -c $< > $@
+
+FORCE:
+
+## run: build and serve on http://127.0.0.1:8000 with the demo corpus.
+run: deps build
+	./bin/belgi serve --addr $(ADDR)
+
+## test: vet, native tests, wasm tests under node, browser tests in chromium.
+test: deps build vet test-native test-wasm test-browser
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null)" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./app ./annotations/... ./demo/...
+
+test-native:
+	$(GO) test ./...
+
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" $(WASM_PKGS)
+
+test-browser: build
+	BELGI_E2E=1 BELGI_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -v -run 'Browser' ./e2e
+
+## bench: wasm sizes, first-render time in chromium, Go benchmarks, evaluations.
+bench: deps build sizes
+	BELGI_E2E=1 BELGI_CHROMIUM=$(CHROMIUM) $(GO) test -run '^$$' -bench 'FirstRender' -benchtime 7x ./e2e
+	$(GO) test -run '^$$' -bench . -benchmem ./annotations/... ./app/...
+	@if [ -d langid/internal/eval ]; then $(GO) run ./langid/internal/eval; fi
+	@if [ -d clean/internal/eval ]; then $(GO) run ./clean/internal/eval; fi
+
+sizes: web/app.wasm.br web/app.wasm.gz
+	@for f in web/app.wasm web/app.wasm.gz web/app.wasm.br; do \
+	  stat -c '%s %n' $$f | awk '{ printf "%-18s %9d bytes  %5.2f MB\n", $$2, $$1, $$1/1048576 }'; \
+	done
+
+## fuzz: run each fuzz target briefly.
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzIndex -fuzztime 20s ./annotations
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 20s ./annotations
+
+clean:
+	rm -rf bin web/app.wasm web/app.wasm.gz web/app.wasm.br web/app.wasm.tmp
