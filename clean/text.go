@@ -24,8 +24,9 @@ const (
 
 // feat holds what the classifier knows about one line.
 type feat struct {
-	text   string // white space collapsed
-	fold   string // see fold
+	text   string   // white space collapsed
+	fold   string   // see fold
+	fwords []string // the words of fold
 	kind   kind
 	reason string // why a line of a dropped kind is dropped
 
@@ -41,28 +42,36 @@ type feat struct {
 
 // analyse computes the features of one line from its raw text.
 func analyse(raw string) feat {
-	f := feat{text: strings.Join(strings.Fields(strings.Map(dropFormat, raw)), " ")}
-	t := f.text
-	f.fold = fold(t)
-	f.runes = utf8.RuneCountInString(t)
-	words := strings.Fields(t)
-	f.words = len(words)
-	f.capsWords = len(words) > 0
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) {
-			f.capsWords = false
-		}
-	}
-	for _, w := range strings.Fields(f.fold) {
-		if functionWords[w] {
-			f.fw++
-		}
-	}
+	var f feat
+	var b strings.Builder
+	b.Grow(len(raw))
+	space, inWord := false, false
 	digits := 0
 	prevEnd := false
 	first := true
-	for _, r := range t {
+	f.capsWords = true
+	for _, r := range raw {
+		if isFormat(r) {
+			continue
+		}
+		if isSpace(r) {
+			space = b.Len() > 0
+			inWord = false
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+		f.runes++
+		if !inWord {
+			f.words++
+			inWord = true
+			if unicode.IsLower(r) {
+				f.capsWords = false
+			}
+		}
 		switch {
 		case unicode.IsLetter(r):
 			if first {
@@ -80,24 +89,32 @@ func analyse(raw string) feat {
 			prevEnd = false
 		case r == '.' || r == '!' || r == '?' || r == '…':
 			prevEnd = true
-		case r == ' ' || isQuote(r):
+		case isQuote(r):
 		default:
 			prevEnd = false
 		}
 	}
+	f.text = b.String()
+	f.capsWords = f.capsWords && f.words > 0
 	if f.letters == 0 && digits == 0 {
 		f.kind = kBlank
 		return f
 	}
-	last := lastMeaningful(t)
-	switch last {
+	f.fold = fold(f.text)
+	f.fwords = foldWords(f.fold)
+	for _, w := range f.fwords {
+		if functionWords[w] {
+			f.fw++
+		}
+	}
+	switch lastMeaningful(f.text) {
 	case '.', '…', '!', '?':
 		f.end = true
 		f.sents++
 	case ':', ';':
 		f.end = f.words >= 5
 	}
-	f.kind, f.reason = kindOf(&f, words)
+	f.kind, f.reason = kindOf(&f)
 	return f
 }
 
@@ -131,15 +148,15 @@ func lastMeaningful(t string) rune {
 }
 
 // kindOf decides a line's kind from patterns first, then from its shape.
-func kindOf(f *feat, words []string) (kind, string) {
+func kindOf(f *feat) (kind, string) {
 	fw := f.fold
 	n := f.words
 	first := ""
-	if i := strings.IndexByte(fw[1:], ' '); i > 0 {
-		first = fw[1 : i+1]
+	if len(f.fwords) > 0 {
+		first = f.fwords[0]
 	}
 	switch {
-	case hasAny(fw, telegramPats) || isViews(fw, n):
+	case n <= 14 && hasAny(fw, telegramPats) || isViews(fw, n):
 		return kTelegram, "telegram"
 	case n <= 60 && hasAny(fw, cookiePats) && !f.sentenceAbout():
 		return kBoiler, "cookie"
@@ -175,7 +192,7 @@ func kindOf(f *feat, words []string) (kind, string) {
 		return kBoiler, "comments"
 	case n <= 14 && isBreadcrumb(f.text):
 		return kBoiler, "menu"
-	case isDate(fw):
+	case isDate(f.fwords):
 		return kDate, "date"
 	case n <= 8 && creditFirst[first] && (n <= 5 || strings.ContainsAny(f.text, ":/|©")):
 		return kMeta, "credit"
@@ -227,8 +244,7 @@ func hasDigit(s string) bool {
 
 // isDate reports a line made of a date or time and date words only (at most
 // one other word).
-func isDate(fw string) bool {
-	toks := strings.Fields(fw)
+func isDate(toks []string) bool {
 	if len(toks) == 0 || len(toks) > 12 {
 		return false
 	}
@@ -249,7 +265,7 @@ func isDate(fw string) bool {
 
 // hasDate reports a date inside a line.
 func hasDate(fw string) bool {
-	for _, t := range strings.Fields(fw) {
+	for _, t := range foldWords(fw) {
 		if isMonth(t) || len(t) == 4 && hasDigit(t) && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) {
 			return true
 		}

@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fold lower-cases s, maps Kazakh-specific letters and ё to the nearest
@@ -16,6 +17,27 @@ func fold(s string) string {
 	b.WriteByte(' ')
 	space := true
 	for _, r := range s {
+		// Fast paths for the common alphabets; unicode tables for the rest.
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'а' && r <= 'я':
+			b.WriteRune(r)
+			space = false
+			continue
+		case r >= 'A' && r <= 'Z':
+			b.WriteByte(byte(r) + 'a' - 'A')
+			space = false
+			continue
+		case r >= 'А' && r <= 'Я':
+			b.WriteRune(r + 'а' - 'А')
+			space = false
+			continue
+		case r == ' ' || r == ',' || r == '.':
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
 		r = unicode.ToLower(r)
 		switch r {
 		case 'ә':
@@ -51,40 +73,65 @@ func fold(s string) string {
 	return b.String()
 }
 
-// hasAny reports whether the folded text f contains any pattern at the start
-// of a word. Patterns are folded text without the leading space.
-func hasAny(f string, pats []string) bool {
-	for _, p := range pats {
-		i := strings.Index(f, p)
-		for i >= 0 {
-			if i > 0 && f[i-1] == ' ' {
-				return true
-			}
-			j := strings.Index(f[i+1:], p)
-			if j < 0 {
-				break
-			}
-			i += 1 + j
-		}
-	}
-	return false
+// patterns is a list of folded patterns, indexed by first letter so that a
+// line is scanned once per list rather than once per pattern.
+type patterns struct {
+	byFirst map[rune][]string
 }
 
-// startsAny reports whether the folded text f starts with one of pats as a
-// whole word or a word prefix.
-func startsAny(f string, pats []string) bool {
-	for _, p := range pats {
-		if strings.HasPrefix(f, " "+p) {
+func newPatterns(list ...string) *patterns {
+	p := &patterns{byFirst: map[rune][]string{}}
+	for _, s := range list {
+		r, _ := utf8.DecodeRuneInString(s)
+		p.byFirst[r] = append(p.byFirst[r], s)
+	}
+	return p
+}
+
+// hasAny reports whether the folded text f contains any of p at the start
+// of a word. A pattern ending in a space matches whole words only.
+func hasAny(f string, p *patterns) bool {
+	for i := 0; i+1 < len(f); {
+		j := strings.IndexByte(f[i:], ' ')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i < len(f) && startsAt(f[i:], p) {
 			return true
 		}
 	}
 	return false
 }
 
+func startsAt(f string, p *patterns) bool {
+	r, _ := utf8.DecodeRuneInString(f)
+	for _, s := range p.byFirst[r] {
+		if strings.HasPrefix(f, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsAny reports whether the folded text f starts with one of p.
+func startsAny(f string, p *patterns) bool {
+	return len(f) > 1 && startsAt(f[1:], p)
+}
+
+// foldWords splits folded text into its words.
+func foldWords(f string) []string {
+	f = strings.Trim(f, " ")
+	if f == "" {
+		return nil
+	}
+	return strings.Split(f, " ")
+}
+
 // set builds a lookup set of words.
 func set(words string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
+	for _, w := range strings.Fields(words) { // ASCII white space only
 		m[w] = true
 	}
 	return m
@@ -141,7 +188,7 @@ saturday sunday mon tue wed thu fri sat sun дуйсенби сейсенби с
 var (
 	// Headings that start a related-news feed or the comments: once the
 	// article has begun, the article ends at them.
-	relatedHeads = []string{
+	relatedHeads = newPatterns(
 		"читайте также", "читайте еще", "читайте тоже", "смотрите также", "похожие",
 		"по теме", "другие новости", "другие материалы", "другие статьи", "другие истории",
 		"еще новости", "еще по теме", "еще интервью", "еще статьи", "больше новостей",
@@ -157,28 +204,28 @@ var (
 		"you may also like", "you might also like", "recommended", "most read",
 		"most popular", "most viewed", "latest news", "latest stories", "top stories",
 		"trending ", "what to read next", "editor s picks", "in other news",
-	}
-	commentHeads = []string{
+	)
+	commentHeads = newPatterns(
 		"комментари", "обсуждение", "отзывы", "пикирлер", "пикир ", "comments ",
 		"comment ", "responses", "thoughts on", "leave a reply", "leave a comment",
 		"discussion", "reactions",
-	}
+	)
 	// Related headings that may also open an inline link line in the middle
 	// of an article ("Читайте также: …").
-	inlineRelated = []string{
+	inlineRelated = newPatterns(
 		"читайте также", "читайте еще", "читайте тоже", "смотрите также", "по теме",
 		"тагы окыныз", "оки отырыныз", "сондай ак окыныз", "осы такырыпта",
 		"read more", "read also", "also read", "see also", "related ", "more on this",
 		"read next",
-	}
-	telegramPats = []string{
+	)
+	telegramPats = newPatterns(
 		"media is not supported", "view in telegram", "please open telegram",
 		"open in telegram", "preview channel", "join channel", "forwarded from",
 		"you can view and join", "download telegram", "pinned message",
 		"if you have telegram", "open channel", "send message via telegram",
-	}
-	cookiePats = []string{"cookie", "куки", "файлы cookie", "персональных данных"}
-	footerPats = []string{
+	)
+	cookiePats = newPatterns("cookie", "куки", "файлы cookie", "персональных данных")
+	footerPats = newPatterns(
 		"copyright", "все права защищены", "права защищены", "all rights reserved",
 		"барлык кукыктар коргалган", "кукыктар коргалган", "ссылка обязательна",
 		"ссылка на источник обязательна", "при использовании материалов",
@@ -187,56 +234,56 @@ var (
 		"гиперссылка", "reuse this content", "powered by", "работает на wordpress",
 		"theme by", "мнение редакции может не совпадать", "редакция не несет",
 		"письменного разрешения редакции", "all content", "proudly powered",
-	}
-	legalPats = []string{
+	)
+	legalPats = newPatterns(
 		"политика конфиденциальности", "конфиденциальност", "privacy", "terms ",
 		"условия использования", "пользовательское соглашение", "пайдалану ережелери",
 		"карта сайта", "site map", "sitemap", "сайт картасы", "о проекте", "о нас",
 		"about us", "about ", "contact ", "контакты", "байланыс", "реклама на сайте",
 		"advertise", "редакция", "complaints", "cookie settings", "вакансии",
 		"careers", "жарнама", "интернет приемная", "useful links", "полезные ссылки",
-	}
-	sharePats = []string{
+	)
+	sharePats = newPatterns(
 		"поделиться", "болису", "share ", "tweet ", "facebook", "twitter", "вконтакте",
 		"vk ", "telegram", "whatsapp", "instagram", "одноклассники", "copy link",
 		"скопировать ссылку", "email ", "print ", "распечатать", "басып шыгару",
 		"версия для печати", "like this", "pinterest", "linkedin", "reddit",
 		"youtube", "tiktok", "threads ", "мессенджер",
-	}
-	subscribePats = []string{
+	)
+	subscribePats = newPatterns(
 		"подписывайтесь", "подпишитесь", "подписаться", "подписка", "subscribe",
 		"newsletter", "рассылк", "жазылыныз", "жазылу", "sign up", "sign in", "log in",
 		"login ", "войти", "регистрация", "киру ", "поддержите", "поддержать", "donate",
 		"support us", "скачайте приложение", "download the app", "get the app",
 		"our channel", "наш канал", "нашем канале", "біздин арна", "арнамызга",
-	}
-	adPats = []string{
+	)
+	adPats = newPatterns(
 		"реклама", "advertisement", "жарнама", "sponsored", "партнерский материал",
 		"на правах рекламы", "ad ", "promo ", "промо ",
-	}
+	)
 	tagFirst = set(`теги тэги метки tags тегтер filed topics topic рубрика рубрики категория
 		категории category categories кilt keywords ключевые санат`)
-	navPats = []string{
+	navPats = newPatterns(
 		"предыдущая", "следующая", "previous", "next post", "next article", "skip to",
 		"перейти к", "back to top", "наверх", "главная", "home ", "басты бет", "menu ",
 		"меню ", "поиск ", "search ", "издеу", "версия для слабовидящих", "all news",
 		"барлык жаналыктар", "load more", "показать еще", "загрузить еще", "тагы ",
 		"accept ", "принять ", "согласен", "manage preferences", "настройки",
 		"close ", "закрыть ", "жабу ", "ok ", "go to", "main content", "основному содержанию",
-	}
-	commentUIPats = []string{
+	)
+	commentUIPats = newPatterns(
 		"ответить ", "reply ", "жауап беру", "добавить комментарий", "оставить комментарий",
 		"написать комментарий", "пикир калдыру", "пикир жазу", "your email address",
 		"ваш адрес email", "адрес email не будет", "обязательные поля", "required fields",
 		"post comment", "отправить", "жиберу", "войдите чтобы", "чтобы оставить",
 		"атыныз", "электрондык пошта", "name ", "имя ", "log in to", "to comment",
 		"save my name", "сохранить мое имя", "submit ",
-	}
-	metaPats = []string{
+	)
+	metaPats = newPatterns(
 		"просмотр", "views ", "min read", "время чтения", "минут чтения", "мин чтения",
 		"reading time", "оку уакыты", "каралды", "окылды", "comments ", "комментари",
 		"пикир ", "likes ", "нравится",
-	}
+	)
 	creditFirst = set(`фото фотография photo photos image images видео video источник
 		source автор авторы author authors текст text by беседовал беседовала
 		записал записала подготовил подготовила сурет суреттер дереккоз credit
