@@ -44,7 +44,7 @@ type Result struct {
 var (
 	// orderWeight scales the n-gram weights by order.
 	orderWeight = [core.MaxOrder]float32{1, 1, 1, 1, 1}
-	params      = core.Params{Tau: 50, Temp: 4}
+	params      = core.Params{Tau: 50, Temp: 3}
 	// domainBoost is the log prior, in nats at the shortest text, of the
 	// languages of Belgi's news.
 	domainBoost = map[string]float64{"kk": 12, "ru": 12, "en": 12}

@@ -31,7 +31,25 @@ import (
 	"belgi/langid/internal/translit"
 )
 
-var show = flag.String("show", "", "print the misjudged development lines of this class")
+var show = flag.String("show", "", "print the misjudged development lines of this class (CODE), or snippets (CODE-1, CODE-2, CODE-3)")
+
+// calib collects (confidence, correct) pairs of every judgement made.
+var calib []struct {
+	conf float64
+	ok   bool
+}
+
+// detect is langid.Detect that records its calibration and returns the
+// class code.
+func detect(text, want string) string {
+	r := langid.Detect(text)
+	got := code2(r.Tag)
+	calib = append(calib, struct {
+		conf float64
+		ok   bool
+	}{r.Confidence, got == want})
+	return got
+}
 
 // A case is one text to judge and its expected class code.
 type item struct{ text, want string }
@@ -69,7 +87,7 @@ func main() {
 	for _, code := range codes {
 		confusion[code] = map[string]int{}
 		for _, l := range dev[code] {
-			got := code2(langid.Detect(l).Tag)
+			got := detect(l, code)
 			confusion[code][got]++
 			if *show == code && got != code {
 				fmt.Printf("  %s→%s\t%s\n", code, got, l)
@@ -115,7 +133,7 @@ func main() {
 		for _, code := range []string{"kk", "ru", "en"} {
 			ok, n := 0, 0
 			for _, s := range snippets(dev[code], words) {
-				got := code2(langid.Detect(s).Tag)
+				got := detect(s, code)
 				if got == code {
 					ok++
 				} else if *show == code+"-"+fmt.Sprint(words) {
@@ -130,6 +148,7 @@ func main() {
 		fmt.Printf("  %d word(s): %.2f%%: %s\n", words, pct(okAll, nAll), strings.Join(parts, ", "))
 	}
 
+	printCalibration()
 	printDocuments(dev)
 	printConfusion(codes, confusion)
 	printSize()
@@ -171,6 +190,28 @@ func snippets(lines []string, n int) []string {
 		}
 	}
 	return out
+}
+
+// printCalibration compares Confidence with accuracy over every sentence and
+// snippet judged above.
+func printCalibration() {
+	bins := []float64{0, 0.5, 0.8, 0.95, 0.99, 1.01}
+	fmt.Println("\nCalibration (all sentences and snippets above, by Confidence):")
+	for i := 0; i+1 < len(bins); i++ {
+		n, ok, sum := 0, 0, 0.0
+		for _, c := range calib {
+			if c.conf >= bins[i] && c.conf < bins[i+1] {
+				n++
+				sum += c.conf
+				if c.ok {
+					ok++
+				}
+			}
+		}
+		if n > 0 {
+			fmt.Printf("  [%.2f, %.2f): %6d judgements, mean confidence %.3f, accuracy %.3f\n", bins[i], min(bins[i+1], 1), n, sum/float64(n), float64(ok)/float64(n))
+		}
+	}
 }
 
 // printDocuments judges made-up documents: runs of six development sentences of
