@@ -78,7 +78,7 @@ func (c *classifier) run() {
 		}
 	}
 	seen := map[string]bool{}
-	prefixes := map[string][]string{}
+	prefixes := map[string][]keyed{}
 	lastStop := -1
 	firstStart := len(fs)
 	if len(stretches) > 0 {
@@ -115,12 +115,25 @@ func (c *classifier) run() {
 			} else {
 				seen[key] = true
 				if p := prefixKey(key); p != "" {
-					prefixes[p] = append(prefixes[p], key)
+					// A kept line that this one extends was a preview of it.
+					for _, k := range prefixes[p] {
+						if strings.HasPrefix(key, k.key) && c.lines[k.i].Keep {
+							c.lines[k.i].Keep, c.lines[k.i].Reason = false, "duplicate"
+							keep[k.i] = false
+						}
+					}
+					prefixes[p] = append(prefixes[p], keyed{key, i})
 				}
 			}
 		}
 		keep[i] = l.Keep
 	}
+}
+
+// keyed is a dedup key and its line.
+type keyed struct {
+	key string
+	i   int
 }
 
 // outsideReason names why a line outside every kept stretch was dropped.
@@ -156,13 +169,13 @@ func prefixKey(key string) string {
 
 // truncatedCopy reports a line whose text is the start of a line already
 // kept: a teaser, a cut preview, a repeated first sentence.
-func (c *classifier) truncatedCopy(key string, prefixes map[string][]string) bool {
+func (c *classifier) truncatedCopy(key string, prefixes map[string][]keyed) bool {
 	p := prefixKey(key)
 	if p == "" {
 		return false
 	}
 	for _, k := range prefixes[p] {
-		if strings.HasPrefix(k, key) {
+		if strings.HasPrefix(k.key, key) && c.lines[k.i].Keep {
 			return true
 		}
 	}
@@ -384,7 +397,13 @@ func (c *classifier) title(s int) []int {
 		switch f.kind {
 		case kDate, kMeta:
 			continue
-		case kShort:
+		case kShort, kBoiler, kStop:
+			// Names, share buttons and comment counters often sit between a
+			// title and its text; a menu is longer than three of them.
+			if f.kind == kStop && !(f.comments && hasDigit(f.fold) && f.words <= 3) ||
+				f.kind == kBoiler && f.words > 4 {
+				return nil
+			}
 			if shorts++; shorts > 3 {
 				return nil
 			}

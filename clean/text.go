@@ -190,10 +190,13 @@ func kindOf(f *feat) (kind, string) {
 		return kBoiler, "menu"
 	case n <= 12 && hasAny(fw, commentUIPats) && !f.end:
 		return kBoiler, "comments"
-	case n <= 14 && isBreadcrumb(f.text):
-		return kBoiler, "menu"
 	case isDate(f.fwords):
 		return kDate, "date"
+	case n <= 14 && isBreadcrumb(f.text):
+		if hasDate(fw) {
+			return kMeta, "meta" // "12 марта 2023 · Имя Автора"
+		}
+		return kBoiler, "menu"
 	case n <= 8 && creditFirst[first] && (n <= 5 || strings.ContainsAny(f.text, ":/|©")):
 		return kMeta, "credit"
 	case n <= 12 && bylineFirst[first] && hasDate(fw):
