@@ -17,6 +17,13 @@ import (
 	"golang.org/x/net/html"
 )
 
+// cleanIn and cleanOut are the standard streams of the clean command; tests
+// replace them.
+var (
+	cleanIn  io.Reader = os.Stdin
+	cleanOut io.Writer = os.Stdout
+)
+
 func init() {
 	commands["clean"] = command{summary: "print the article text of a page dump or saved HTML page", run: runClean}
 }
@@ -60,7 +67,7 @@ func runClean(args []string) error {
 	} else {
 		r = clean.Text(raw)
 	}
-	w := bufio.NewWriter(os.Stdout)
+	w := bufio.NewWriter(cleanOut)
 	if *explain {
 		writeExplain(w, raw, r, isHTML)
 	} else if r.Text != "" {
@@ -73,7 +80,7 @@ func readInput(name string) (string, error) {
 	var b []byte
 	var err error
 	if name == "-" {
-		b, err = io.ReadAll(os.Stdin)
+		b, err = io.ReadAll(cleanIn)
 	} else {
 		b, err = os.ReadFile(name)
 	}
