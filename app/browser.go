@@ -16,6 +16,47 @@ type Browser interface {
 	// ReadFiles reads a FileList. done is called once per file, from the
 	// browser's event loop; callers hand the result to ctx.Dispatch.
 	ReadFiles(files app.Value, done func(f File))
+	// Listen sends page-wide keyboard, paste and drop events to h until the
+	// returned func is called. go-app runs its handlers after the browser
+	// has finished dispatching an event, too late to prevent a default
+	// action or to read a drop's files, so the bridge does both in the
+	// browser's handler and passes plain values on.
+	Listen(h PageHandler) (stop func())
+}
+
+// PageHandler receives page-wide events. Its methods are called from the
+// browser's event loop, not the UI goroutine.
+type PageHandler interface {
+	Key(k KeyPress)
+	Paste(text string) // text pasted outside a text field, exactly as the clipboard holds it
+	File(f File)       // a file dropped on the page, read
+	Dragging(over bool)
+}
+
+// A KeyPress is a key pressed outside a text field.
+type KeyPress struct {
+	Key              string // KeyboardEvent.key
+	Ctrl, Shift, Alt bool   // Ctrl stands for Meta too
+}
+
+// Claims reports whether Belgi acts on k, so that the browser's own action
+// for it must be prevented. The bridge calls it while the event dispatches.
+func Claims(k KeyPress) bool {
+	if k.Alt {
+		return false
+	}
+	if k.Ctrl {
+		switch k.Key {
+		case "z", "Z", "y", "Y":
+			return true
+		}
+		return false
+	}
+	switch k.Key {
+	case "Delete", "Backspace", "Escape":
+		return true
+	}
+	return len(k.Key) == 1 && k.Key[0] >= '1' && k.Key[0] <= '9'
 }
 
 // A File is a file the person chose or dropped, as read by the browser.
@@ -38,3 +79,4 @@ func (noBrowser) Selection() (a, b DOMPoint, ok bool)        { return }
 func (noBrowser) ClearSelection()                            {}
 func (noBrowser) Download(name, mime string, data []byte)    {}
 func (noBrowser) ReadFiles(files app.Value, done func(File)) {}
+func (noBrowser) Listen(h PageHandler) func()                { return func() {} }

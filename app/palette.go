@@ -34,8 +34,8 @@ func (p *Palette) Render() app.UI {
 				DataSet("testid", "label-"+l.Type).
 				DataSet("label", l.Type).
 				Title(l.Name).
-				// Keep the text selection when the button is pressed.
-				OnMouseDown(keepSelection).
+				// The bridge keeps the text selection when it is pressed.
+				DataSet("keep-selection", true).
 				OnClick(p.onLabel)
 			if l.Key != "" {
 				b = b.Aria("keyshortcuts", l.Key)

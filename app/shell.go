@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -41,14 +40,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 	ctx.Handle(actionOpen, s.handleOpen)
 	ctx.Handle(actionLabel, s.handleLabel)
 	ctx.Handle(actionSelect, s.handleSelect)
-	w := app.Window()
-	s.stop = append(s.stop,
-		w.AddEventListener("keydown", s.onKey),
-		w.AddEventListener("paste", s.onPaste),
-		w.AddEventListener("dragover", s.onDragOver),
-		w.AddEventListener("dragleave", s.onDragLeave),
-		w.AddEventListener("drop", s.onDrop),
-	)
+	s.stop = append(s.stop, browser.Listen(pageEvents{s: s, ctx: ctx}))
 	// A marker only the client sets: tests wait for it.
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-belgi-ready", "true")
 }
@@ -196,62 +188,57 @@ func (s *Shell) labelSelection(label string) {
 	s.say("Labelled “"+clipText(sp.Text)+"” as "+label+".", nil)
 }
 
-func (s *Shell) onKey(ctx app.Context, e app.Event) {
-	if inField(e.Get("target")) {
-		return
-	}
-	key := e.Get("key").String()
-	ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
+// pageEvents hands page-wide events to the shell on the UI goroutine.
+type pageEvents struct {
+	s   *Shell
+	ctx app.Context
+}
+
+func (p pageEvents) Key(k KeyPress)    { p.ctx.Dispatch(func(app.Context) { p.s.key(k) }) }
+func (p pageEvents) Paste(text string) { p.ctx.Dispatch(func(app.Context) { p.s.addText("", text) }) }
+func (p pageEvents) File(f File)       { p.ctx.Dispatch(func(app.Context) { p.s.addFile(f) }) }
+func (p pageEvents) Dragging(on bool) {
+	p.ctx.Dispatch(func(app.Context) { p.s.dragging = on })
+}
+
+// key acts on a key pressed outside a text field.
+func (s *Shell) key(k KeyPress) {
 	switch {
-	case ctrl && strings.EqualFold(key, "z") && e.Get("shiftKey").Bool(), ctrl && strings.EqualFold(key, "y"):
-		e.PreventDefault()
-		s.onRedo(ctx, e)
-	case ctrl && strings.EqualFold(key, "z"):
-		e.PreventDefault()
-		s.onUndo(ctx, e)
-	case ctrl || e.Get("altKey").Bool():
-		return
-	case key == "Delete" || key == "Backspace":
+	case k.Ctrl && (k.Key == "y" || k.Key == "Y" || (k.Shift && (k.Key == "z" || k.Key == "Z"))):
+		s.redo()
+	case k.Ctrl && (k.Key == "z" || k.Key == "Z"):
+		s.undo()
+	case k.Ctrl || k.Alt:
+	case k.Key == "Delete" || k.Key == "Backspace":
 		if s.st.Selected == "" {
 			return
 		}
-		e.PreventDefault()
 		sp, _ := s.st.Doc().Span(s.st.Selected)
 		if err := s.st.DeleteSelected(); err != nil {
 			s.say("", err)
 		} else {
 			s.say("Deleted "+sp.Label+" “"+clipText(sp.Text)+"”. Ctrl+Z brings it back.", nil)
 		}
-	case key == "Escape":
+	case k.Key == "Escape":
 		s.st.Selected = ""
 		s.pasting = false
 	default:
-		if label, ok := s.st.LabelForKey(key); ok {
-			e.PreventDefault()
+		if label, ok := s.st.LabelForKey(k.Key); ok {
 			s.labelSelection(label)
 		}
 	}
 }
 
-// inField reports whether an event target takes typed text.
-func inField(t app.Value) bool {
-	if !t.Truthy() {
-		return false
-	}
-	switch t.Get("tagName").String() {
-	case "INPUT", "TEXTAREA", "SELECT":
-		return true
-	}
-	return t.Get("isContentEditable").Bool()
-}
+func (s *Shell) onUndo(ctx app.Context, e app.Event) { s.undo() }
+func (s *Shell) onRedo(ctx app.Context, e app.Event) { s.redo() }
 
-func (s *Shell) onUndo(ctx app.Context, e app.Event) {
+func (s *Shell) undo() {
 	if s.st.Undo() {
 		s.say("Undone.", nil)
 	}
 }
 
-func (s *Shell) onRedo(ctx app.Context, e app.Event) {
+func (s *Shell) redo() {
 	if s.st.Redo() {
 		s.say("Redone.", nil)
 	}
@@ -272,24 +259,6 @@ func (s *Shell) onPasteAdd(ctx app.Context, e app.Event) {
 	}
 }
 
-// onPaste turns text pasted outside a text field into a new document. The
-// clipboard text is used as is, CRLF and all: offsets index it exactly.
-func (s *Shell) onPaste(ctx app.Context, e app.Event) {
-	if inField(e.Get("target")) {
-		return
-	}
-	data := e.Get("clipboardData")
-	if !data.Truthy() {
-		return
-	}
-	text := data.Call("getData", "text/plain").String()
-	if text == "" {
-		return
-	}
-	e.PreventDefault()
-	s.addText("", text)
-}
-
 func (s *Shell) addText(name, text string) {
 	d, err := s.st.AddText(name, text)
 	if err != nil {
@@ -305,47 +274,23 @@ func (s *Shell) onFiles(ctx app.Context, e app.Event) {
 	input.Set("value", "") // choosing the same file again fires change again
 }
 
-func (s *Shell) onDragOver(ctx app.Context, e app.Event) {
-	e.PreventDefault() // allows the drop
-	if !s.dragging {
-		s.dragging = true
-	}
-}
-
-func (s *Shell) onDragLeave(ctx app.Context, e app.Event) {
-	if !e.Get("relatedTarget").Truthy() {
-		s.dragging = false
-	}
-}
-
-func (s *Shell) onDrop(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	s.dragging = false
-	if dt := e.Get("dataTransfer"); dt.Truthy() {
-		s.readFiles(ctx, dt.Get("files"))
-	}
-}
-
 func (s *Shell) readFiles(ctx app.Context, files app.Value) {
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
-	var msgs []string
 	browser.ReadFiles(files, func(f File) {
-		ctx.Dispatch(func(ctx app.Context) {
-			if f.Err != nil {
-				s.say("", f.Err)
-				return
-			}
-			msg, err := s.st.AddFile(f.Name, f.Data)
-			if err != nil {
-				s.say("", err)
-				return
-			}
-			msgs = append(msgs, msg)
-			s.say(strings.Join(msgs, " "), nil)
-		})
+		ctx.Dispatch(func(ctx app.Context) { s.addFile(f) })
 	})
+}
+
+// addFile adds a file that was read, reporting the result.
+func (s *Shell) addFile(f File) {
+	if f.Err != nil {
+		s.say("", f.Err)
+		return
+	}
+	msg, err := s.st.AddFile(f.Name, f.Data)
+	s.say(msg, err)
 }
 
 func (s *Shell) onExportAll(ctx app.Context, e app.Event) { s.export("") }
@@ -361,8 +306,6 @@ func (s *Shell) export(id string) {
 	browser.Download(name, "application/json", data)
 	s.say("Exported "+name+".", nil)
 }
-
-func keepSelection(ctx app.Context, e app.Event) { e.PreventDefault() }
 
 func clipText(s string) string {
 	if r := []rune(s); len(r) > 40 {

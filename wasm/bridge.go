@@ -127,7 +127,12 @@ func (bridge) Download(name, mime string, data []byte) {
 }
 
 func (bridge) ReadFiles(files app.Value, done func(belgi.File)) {
-	list := app.JSValue(files)
+	readFiles(app.JSValue(files), done)
+}
+
+// readFiles starts reading every file of a FileList; done is called as each
+// finishes.
+func readFiles(list js.Value, done func(belgi.File)) {
 	for i := 0; i < list.Get("length").Int(); i++ {
 		f := list.Index(i)
 		name := f.Get("name").String()
