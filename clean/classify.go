@@ -1,6 +1,9 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Scores of line kinds for the choice of the article stretch. Prose scores
 // by length; everything else costs a little, so that a subheading or a
@@ -63,6 +66,9 @@ func (c *classifier) run() {
 	c.scores()
 
 	stretches := c.stretches()
+	for k := range stretches {
+		stretches[k][1] = c.extendList(stretches[k][1])
+	}
 	keep := make([]bool, len(fs))
 	inStretch := make([]bool, len(fs))
 	for _, s := range stretches {
@@ -440,4 +446,56 @@ func (c *classifier) keepShort(i int, keep []bool) bool {
 	}
 	n := c.next(i)
 	return f.words >= 2 && !f.capsWords && p >= 0 && keep[p] && n < len(fs) && fs[n].kind == kBody
+}
+
+// extendList extends a stretch that ends at e over a list that closes the
+// article: a lead-in line ending with a colon (inside the stretch or right
+// after it) and the short items that follow it. Lists score badly line by
+// line, yet belong to the text that introduces them.
+func (c *classifier) extendList(e int) int {
+	fs := c.fs
+	last := c.prev(e)
+	if last < 0 {
+		return e
+	}
+	j := c.next(last)
+	if !leadIn(&fs[last]) {
+		// The lead-in may be the first line after the stretch.
+		if j >= len(fs) || !leadIn(&fs[j]) || fs[j].kind != kHead && fs[j].kind != kShort {
+			return e
+		}
+		if n := c.next(j); n >= len(fs) || !listItem(&fs[n]) {
+			return e
+		}
+		e, j = j+1, c.next(j)
+	}
+	for ; j < len(fs) && listItem(&fs[j]); j = c.next(j) {
+		e = j + 1
+	}
+	return e
+}
+
+func leadIn(f *feat) bool {
+	return lastMeaningful(f.text) == ':'
+}
+
+// listItem reports a line that can be an item of a list in an article.
+func listItem(f *feat) bool {
+	switch f.kind {
+	case kHead, kShort:
+		return f.words <= 20
+	case kBody:
+		return f.runes < 200 && bullet(f.text)
+	}
+	return false
+}
+
+// bullet reports a line that starts with a list marker.
+func bullet(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	switch r {
+	case '•', '—', '–', '-', '*', '·', '▪', '●', '◦', '‣':
+		return true
+	}
+	return false
 }

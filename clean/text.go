@@ -174,7 +174,9 @@ func kindOf(f *feat) (kind, string) {
 		return kStop, "comments"
 	case startsAny(fw, inlineRelated) && hasHeadAfterMarker(f.text):
 		return kInline, "related"
-	case n <= 15 && tagFirst[first] && strings.ContainsAny(f.text, ":,") || n <= 3 && tagFirst[first]:
+	case n <= 15 && tagFirst[first] && strings.ContainsAny(f.text, ":,") || n <= 3 && tagFirst[first] ||
+		n <= 10 && (strings.HasPrefix(fw, " posted in ") || strings.HasPrefix(fw, " filed under ") ||
+			strings.HasPrefix(fw, " опубликовано в рубрике ") || strings.HasPrefix(fw, " рубрика ")):
 		return kBoiler, "tags"
 	case n <= 15 && isContact(f.text, first):
 		return kBoiler, "footer"

@@ -72,10 +72,10 @@ func TestBrowserLabelPastedKazakh(t *testing.T) {
 		s.key(key)
 		s.waitFor(fmt.Sprintf(`document.querySelectorAll('[data-testid=span]').length === %d`, before+1))
 	}
-	label("митинг", 1, "3")                       // GROUP, after 👍
+	label("митинг", 1, "3")                        // GROUP, after 👍
 	label("өтті\r\nПолиция 12 белсендіні", 1, "6") // TIME, across the line break
-	label("Полиция", 1, "2")                      // ORG, nested in the previous
-	label("«Ақ жол» партиясы", 1, "2")            // ORG
+	label("Полиция", 1, "2")                       // ORG, nested in the previous
+	label("«Ақ жол» партиясы", 1, "2")             // ORG
 	if n := s.count(`.ann.opens`); n < 4 {
 		t.Errorf("%d span starts drawn, want 4", n)
 	}

@@ -185,7 +185,7 @@ func (s *session) download(testid string) []byte {
 	for _, e := range entries {
 		before[e.Name()] = true
 	}
-	s.do(chromedp.Click(chromedp.CSS(`[data-testid=`+testid+`]`)))
+	s.do(chromedp.Click(chromedp.CSS(`[data-testid=` + testid + `]`)))
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		entries, _ := os.ReadDir(s.downloads)
