@@ -125,7 +125,7 @@ func TestTable(t *testing.T) {
 		Floors: [][MaxOrder]float32{{-20, -20, -20, -20, -20}}, Step: 1,
 		Grams: []string{"ы", "ж"}, Values: [][]uint8{{1, 2}},
 	}
-	tab, err := NewTable([MaxOrder]float32{1, 1, 1, 1, 1}, a, b)
+	tab, err := NewTable(a, b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestTable(t *testing.T) {
 	if j := tab.Judge("🙂", nil, Params{Tau: 1, Temp: 1}); j.Class != -1 {
 		t.Errorf("Judge of an emoji = %+v, want class -1", j)
 	}
-	if _, err := NewTable([MaxOrder]float32{}, a, a); err == nil {
+	if _, err := NewTable(a, a); err == nil {
 		t.Error("a class in two models merges without error")
 	}
 }

@@ -12,10 +12,10 @@ type Table struct {
 	rows     []float32        // row-major, len(Classes) weights a row
 }
 
-// NewTable merges models. orderWeight[o-1] scales the weights of grams of
-// order o. A class that has no value for a gram listed by another model gets
-// its floor for the gram's order. Class tags must be unique across models.
-func NewTable(orderWeight [MaxOrder]float32, models ...*Model) (*Table, error) {
+// NewTable merges models. A class that has no value for a gram listed by
+// another model gets its floor for the gram's order. Class tags must be
+// unique across models.
+func NewTable(models ...*Model) (*Table, error) {
 	t := &Table{index: make(map[uint32]int32)}
 	var floors [][MaxOrder]float32
 	seen := map[string]bool{}
@@ -47,7 +47,7 @@ func NewTable(orderWeight [MaxOrder]float32, models ...*Model) (*Table, error) {
 			}
 			t.index[k] = int32(len(t.rows) / nc)
 			for c := range nc {
-				t.rows = append(t.rows, floors[c][len(rs)-1]*orderWeight[len(rs)-1])
+				t.rows = append(t.rows, floors[c][len(rs)-1])
 			}
 		}
 	}
@@ -60,7 +60,7 @@ func NewTable(orderWeight [MaxOrder]float32, models ...*Model) (*Table, error) {
 			row := int(t.index[Key(rs)]) * nc
 			for c := range m.Classes {
 				if q := m.Values[c][i]; q != 0 {
-					t.rows[row+col+c] = (m.Floors[c][o] + float32(q)*m.Step) * orderWeight[o]
+					t.rows[row+col+c] = m.Floors[c][o] + float32(q)*m.Step
 				}
 			}
 		}
