@@ -34,8 +34,7 @@ func classify(raw string, lines []textLine) {
 type classifier struct {
 	lines   []textLine
 	fs      []feat
-	channel bool  // a Telegram channel dump: several posts, no single article
-	softEnd []int // for each soft stop marker: index after its related block
+	channel bool // a Telegram channel dump: several posts, no single article
 }
 
 // next returns the index of the first non-blank line after i, or len.

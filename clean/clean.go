@@ -40,8 +40,7 @@ type Line struct {
 	// Reason says why the line was kept or dropped: "title", "body" (kept);
 	// "menu", "related", "duplicate", "footer", "date", "telegram", "short",
 	// "blank", "meta", "credit", "share", "cookie", "ads", "comments",
-	// "boilerplate", "hidden" (dropped); "user" after a decision was flipped
-	// by hand is up to the caller.
+	// "boilerplate", "hidden", "tags", "subscribe", "cookie" (dropped).
 	Reason string `json:"reason"`
 }
 

@@ -69,6 +69,7 @@ type hnode struct {
 	neg    string // the boilerplate word of a negative hint, for reasons
 	hidden bool
 	drop   bool // script, style and the like: contents never shown
+	titled bool // class or id says title or headline
 
 	score            float64
 	chars, linkChars int // text in the subtree, and inside links
@@ -327,6 +328,9 @@ func readAttrs(z *html.Tokenizer, e *hnode) {
 					e.hint = -1
 				} else if posHints[w] && e.hint == 0 {
 					e.hint = 1
+				}
+				if w == "title" || w == "headline" || w == "heading" {
+					e.titled = true
 				}
 				if key == "class" && hiddenClasses[w] {
 					e.hidden = true
@@ -657,8 +661,8 @@ func (d *hdoc) pickTitle(first int) {
 		if !visible(bl.owner) || bl.title {
 			continue
 		}
-		if t := bl.owner.tag; t == "h1" || t == "h2" || t == "h3" {
-			if bl.chars >= 8 {
+		if t := bl.owner.tag; t == "h1" || t == "h2" || t == "h3" || bl.owner.titled && !paraTags[t] {
+			if bl.chars >= 8 && bl.chars <= 300 {
 				bl.Keep, bl.Reason = true, "title"
 				return
 			}

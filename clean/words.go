@@ -262,7 +262,7 @@ var (
 		"на правах рекламы", "ad ", "promo ", "промо ",
 	)
 	tagFirst = set(`теги тэги метки tags тегтер filed topics topic рубрика рубрики категория
-		категории category categories кilt keywords ключевые санат`)
+		категории category categories keywords ключевые санат`)
 	navPats = newPatterns(
 		"предыдущая", "следующая", "previous", "next post", "next article", "skip to",
 		"перейти к", "back to top", "наверх", "главная", "home ", "басты бет", "menu ",

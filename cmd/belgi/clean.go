@@ -131,7 +131,6 @@ func stripTags(s string) string {
 		if j < 0 {
 			return b.String()
 		}
-		b.WriteByte(' ')
-		s = s[i+j+1:]
+		s = s[i+j+1:] // inline markup only: blocks never span block tags
 	}
 }
