@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-// runCapture runs the langid command with args and returns what it printed.
-func runCapture(t *testing.T, args ...string) string {
+// captureLangid runs the langid command with args and returns what it printed.
+func captureLangid(t *testing.T, args ...string) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -42,11 +42,11 @@ func TestLangid(t *testing.T) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := runCapture(t, path); got != "kk\n" {
+	if got := captureLangid(t, path); got != "kk\n" {
 		t.Errorf("langid FILE printed %q, want %q", got, "kk\n")
 	}
 	want := "kk\nund\nru\nkk\nund\n"
-	if got := runCapture(t, "--lines", path); got != want {
+	if got := captureLangid(t, "--lines", path); got != want {
 		t.Errorf("langid --lines FILE printed %q, want %q", got, want)
 	}
 }
