@@ -84,11 +84,13 @@ func (b *builder) normalise(in []src) bool {
 		return false
 	}
 	tmp := b.tmp[:0]
+	simple := true
 	for _, c := range mid {
 		tmp = utf8.AppendRune(tmp, c.r)
+		simple = simple && nfcStable(c.r)
 	}
 	b.tmp = tmp
-	if norm.NFC.IsNormal(tmp) {
+	if simple || norm.NFC.IsNormal(tmp) {
 		for _, c := range mid {
 			b.outs = append(b.outs, chunk{c.r, "", 1, c.o, c.n})
 		}
@@ -159,4 +161,20 @@ func srcOf(s string, o int, buf []src) []src {
 		o++
 	}
 	return buf
+}
+
+// nfcStable reports code points that NFC leaves alone whatever surrounds
+// them: no decomposition, and never composing with a neighbour. It covers
+// the Latin, Cyrillic and punctuation of Russian, Kazakh and English text, so
+// that the common case skips the normalisation tables.
+func nfcStable(r rune) bool {
+	switch {
+	case r < 0x300:
+		return true
+	case r >= 0x400 && r <= 0x482, r >= 0x48A && r <= 0x52F:
+		return true
+	case r >= 0x2010 && r <= 0x205F:
+		return true
+	}
+	return false
 }
