@@ -30,7 +30,14 @@ type Document struct {
 	Relations  []Relation  `json:"relations,omitempty"`
 	Attributes []Attribute `json:"attributes,omitempty"`
 	Notes      []Note      `json:"notes,omitempty"`
-	Labels     []string    `json:"labels,omitempty"` // document-level labels
+	// Normalizations link annotations to entries of external resources,
+	// as brat's N lines do.
+	Normalizations []Normalization `json:"normalizations,omitempty"`
+	Labels         []string        `json:"labels,omitempty"` // document-level labels
+
+	// Origin keeps what an importer needs to write the document back to its
+	// own format byte for byte; nil for documents made in Belgi.
+	Origin *Origin `json:"origin,omitempty"`
 
 	index *Index
 }
@@ -90,6 +97,24 @@ type Note struct {
 	ID     string `json:"id"`
 	Target string `json:"target"`
 	Text   string `json:"text"`
+}
+
+// A Normalization links an annotation to an entry of an external resource.
+type Normalization struct {
+	ID       string `json:"id"`
+	Type     string `json:"type"`     // e.g. "Reference"
+	Target   string `json:"target"`   // annotation ID
+	Resource string `json:"resource"` // e.g. "Wikidata"
+	Entry    string `json:"entry"`    // e.g. "Q35493"
+	Text     string `json:"text,omitempty"`
+}
+
+// Origin records the source format of an imported document: its name and
+// format-specific data, such as the original .ann lines of a brat document,
+// so that unchanged annotations are written back verbatim.
+type Origin struct {
+	Format string            `json:"format"`
+	Data   map[string]string `json:"data,omitempty"`
 }
 
 // NewDocument returns a document holding text, with its hash and offset unit
@@ -156,6 +181,9 @@ func (d *Document) NextID(prefix string) string {
 	for _, n := range d.Notes {
 		see(n.ID)
 	}
+	for _, n := range d.Normalizations {
+		see(n.ID)
+	}
 	return prefix + strconv.Itoa(max+1)
 }
 
@@ -184,6 +212,7 @@ func (d *Document) clone() *Document {
 	c.Relations = append([]Relation(nil), d.Relations...)
 	c.Attributes = append([]Attribute(nil), d.Attributes...)
 	c.Notes = append([]Note(nil), d.Notes...)
+	c.Normalizations = append([]Normalization(nil), d.Normalizations...)
 	c.Labels = append([]string(nil), d.Labels...)
 	return &c
 }

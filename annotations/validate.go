@@ -180,6 +180,9 @@ func validateDocument(d *Document, s *Schema) []Problem {
 	for _, n := range d.Notes {
 		claim(n.ID, "note")
 	}
+	for _, n := range d.Normalizations {
+		claim(n.ID, "normalization")
+	}
 	for _, e := range d.Events {
 		if ids[e.Trigger] != "span" {
 			add(e.ID, "trigger %q is not a span of this document", e.Trigger)
@@ -203,6 +206,11 @@ func validateDocument(d *Document, s *Schema) []Problem {
 		}
 	}
 	for _, n := range d.Notes {
+		if _, ok := ids[n.Target]; !ok {
+			add(n.ID, "target %q is not an annotation of this document", n.Target)
+		}
+	}
+	for _, n := range d.Normalizations {
 		if _, ok := ids[n.Target]; !ok {
 			add(n.ID, "target %q is not an annotation of this document", n.Target)
 		}
