@@ -365,6 +365,13 @@ func TestSeeds(t *testing.T) {
 		if len(strings.Split(r.Text, "\n")) < 5 {
 			t.Errorf("%s: only %q kept", filepath.Base(f), r.Text)
 		}
+		// The same page saved with a BOM, CRLF and stray spaces cleans the same.
+		v := "\uFEFF" + strings.ReplaceAll(strings.ReplaceAll(string(b), "\n", " \t\r\n"), ". ", ".\u00a0 ")
+		rv := Text(v)
+		checkResult(t, v, rv, false)
+		if rv.Text != r.Text {
+			t.Errorf("%s: the CRLF/BOM variant cleans differently:\n%s", filepath.Base(f), explain(v, rv))
+		}
 	}
 }
 
