@@ -40,7 +40,7 @@ type Line struct {
 	// Reason says why the line was kept or dropped: "title", "body" (kept);
 	// "menu", "related", "duplicate", "footer", "date", "telegram", "short",
 	// "blank", "meta", "credit", "share", "cookie", "ads", "comments",
-	// "boilerplate", "hidden", "tags", "subscribe", "cookie" (dropped).
+	// "boilerplate", "hidden", "tags", "subscribe" (dropped).
 	Reason string `json:"reason"`
 }
 

@@ -268,14 +268,17 @@ func isDate(toks []string) bool {
 	return anchor && other <= 1 && other*4 < len(toks)
 }
 
-// hasDate reports a date inside a line.
+// hasDate reports a line that may carry a date: a month name or a number.
 func hasDate(fw string) bool {
+	if hasDigit(fw) {
+		return true
+	}
 	for _, t := range foldWords(fw) {
-		if isMonth(t) || len(t) == 4 && hasDigit(t) && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) {
+		if isMonth(t) {
 			return true
 		}
 	}
-	return hasDigit(fw)
+	return false
 }
 
 func isMonth(t string) bool {
