@@ -33,7 +33,7 @@ func TestStress(t *testing.T) {
 		}
 		d := time.Since(start)
 		t.Logf("%s: %v", name, d)
-		if d > 3*time.Second {
+		if d > 15*time.Second { // a quadratic path would take minutes
 			t.Errorf("%s: %v for %d bytes", name, d, len(in))
 		}
 	}
