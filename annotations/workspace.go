@@ -45,6 +45,10 @@ const (
 	OpRemoveDocument OpKind = "removeDocument"
 	OpAddSpan        OpKind = "addSpan"
 	OpDeleteSpan     OpKind = "deleteSpan"
+	// OpReplaceDocument swaps a whole document for another with the same
+	// ID: for changes that move offsets, such as re-cleaning its text.
+	OpReplaceDocument OpKind = "replaceDocument"
+	OpSetSchema       OpKind = "setSchema"
 )
 
 // An Op is one change to a workspace. Ops are plain values so they can be
@@ -56,6 +60,7 @@ type Op struct {
 	Span     *Span     `json:"span,omitempty"`     // OpAddSpan
 	ID       string    `json:"id,omitempty"`       // OpDeleteSpan: span ID
 	At       int       `json:"at,omitempty"`       // OpAddDocument: position, used by undo
+	Schema   *Schema   `json:"schema,omitempty"`   // OpSetSchema
 }
 
 // Apply carries out op and returns the op that undoes it. On error the
@@ -99,6 +104,38 @@ func (w *Workspace) Apply(op Op) (inverse Op, err error) {
 			}
 		}
 		return Op{}, fmt.Errorf("removeDocument: no document %q", op.Doc)
+
+	case OpReplaceDocument:
+		d := op.Document
+		if d == nil {
+			return Op{}, fmt.Errorf("replaceDocument: no document")
+		}
+		for i, old := range w.Documents {
+			if old.ID != d.ID {
+				continue
+			}
+			if probs := validateDocument(d, &w.Schema); hasError(probs) {
+				return Op{}, &ValidationError{Problems: probs}
+			}
+			d = d.clone()
+			d.seal()
+			docs := append([]*Document(nil), w.Documents...)
+			docs[i] = d
+			w.Documents = docs
+			return Op{Kind: OpReplaceDocument, Document: old}, nil
+		}
+		return Op{}, fmt.Errorf("replaceDocument: no document %q", d.ID)
+
+	case OpSetSchema:
+		if op.Schema == nil {
+			return Op{}, fmt.Errorf("setSchema: no schema")
+		}
+		if probs := validateSchema(op.Schema); hasError(probs) {
+			return Op{}, &ValidationError{Problems: probs}
+		}
+		old := w.Schema
+		w.Schema = *op.Schema
+		return Op{Kind: OpSetSchema, Schema: &old}, nil
 
 	case OpAddSpan:
 		d := w.Document(op.Doc)

@@ -34,6 +34,10 @@ func TestApplyAndUndo(t *testing.T) {
 		{"duplicate document", Op{Kind: OpAddDocument, Document: NewDocument("d1", "", "", "x")}, "already exists"},
 		{"document with bad span", Op{Kind: OpAddDocument, Document: &Document{ID: "d2", Language: "und", Text: "abc", Spans: []Span{{ID: "T1", Label: "PER", Start: 0, End: 9}}}}, "past the end"},
 		{"unknown op", Op{Kind: "explode"}, "unknown operation"},
+		{"replace document", Op{Kind: OpReplaceDocument, Document: NewDocument("d1", "New", "", "other text")}, ""},
+		{"replace missing document", Op{Kind: OpReplaceDocument, Document: NewDocument("d7", "New", "", "x")}, "no document"},
+		{"set schema", Op{Kind: OpSetSchema, Schema: &Schema{Name: "tiny", Entities: []EntityType{{Type: "X"}}}}, ""},
+		{"set bad schema", Op{Kind: OpSetSchema, Schema: &Schema{Name: "bad", Entities: []EntityType{{Type: "a b"}}}}, "letters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

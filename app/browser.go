@@ -22,6 +22,17 @@ type Browser interface {
 	// action or to read a drop's files, so the bridge does both in the
 	// browser's handler and passes plain values on.
 	Listen(h PageHandler) (stop func())
+	// Store returns the browser's storage for the workspace, or nil when
+	// it has none (then nothing survives a reload, and the UI says so).
+	Store() Store
+	// Lock asks for the workspace. granted is called with true when this
+	// tab holds it, or with false when another tab does, and then with
+	// true once that tab closes. It is called from the browser's event loop.
+	Lock(granted func(bool))
+	// Broadcast tells the other tabs of this origin that msg happened.
+	Broadcast(msg string)
+	// Confirm asks the person a yes/no question.
+	Confirm(question string) bool
 }
 
 // PageHandler receives page-wide events. Its methods are called from the
@@ -31,6 +42,10 @@ type PageHandler interface {
 	Paste(text string) // text pasted outside a text field, exactly as the clipboard holds it
 	File(f File)       // a file dropped on the page, read
 	Dragging(over bool)
+	Message(msg string) // a Broadcast from another tab
+	// Unexported reports whether leaving the page now would leave changes
+	// that were never exported. Called while the page unloads.
+	Unexported() bool
 }
 
 // A KeyPress is a key pressed outside a text field.
@@ -80,3 +95,7 @@ func (noBrowser) ClearSelection()                            {}
 func (noBrowser) Download(name, mime string, data []byte)    {}
 func (noBrowser) ReadFiles(files app.Value, done func(File)) {}
 func (noBrowser) Listen(h PageHandler) func()                { return func() {} }
+func (noBrowser) Store() Store                               { return nil }
+func (noBrowser) Lock(granted func(bool))                    { granted(true) }
+func (noBrowser) Broadcast(msg string)                       {}
+func (noBrowser) Confirm(question string) bool               { return true }

@@ -2,6 +2,9 @@ package app
 
 import (
 	"strconv"
+	"sync/atomic"
+
+	"belgi/annotations"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -26,24 +29,132 @@ type Shell struct {
 	paste    string
 	dragging bool
 	stop     []func()
+
+	store       Store
+	saver       *Saver
+	saved       Saved
+	owner       bool // this tab holds the workspace
+	loading     bool
+	updateReady bool
+	unexported  atomic.Bool // read while the page unloads
 }
 
-// NewShell returns the root component over st.
+// NewShell returns the root component over st. With a nil st the shell
+// loads the workspace from the browser's storage, or the demo corpus when
+// there is none.
 func NewShell(st *State) *Shell { return &Shell{st: st} }
 
-// OnMount wires the actions and the page-wide keyboard, paste and drop
-// handlers.
+// OnMount wires the actions and the page-wide handlers, then asks for the
+// workspace lock and loads the workspace.
 func (s *Shell) OnMount(ctx app.Context) {
-	if s.st == nil {
-		s.st = NewState()
-	}
 	ctx.Handle(actionOpen, s.handleOpen)
 	ctx.Handle(actionLabel, s.handleLabel)
 	ctx.Handle(actionSelect, s.handleSelect)
 	s.stop = append(s.stop, browser.Listen(pageEvents{s: s, ctx: ctx}))
-	// A marker only the client sets: tests wait for it.
-	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-belgi-ready", "true")
+	if s.st != nil {
+		s.ready()
+		return
+	}
+	s.store = browser.Store()
+	s.loading = true
+	browser.Lock(func(owner bool) {
+		ctx.Dispatch(func(ctx app.Context) { s.load(ctx, owner) })
+	})
 }
+
+// load reads the stored workspace; owner says whether this tab may write.
+func (s *Shell) load(ctx app.Context, owner bool) {
+	s.owner = owner
+	if s.store == nil {
+		s.install(ctx, NewState(), 0, errNoStorage)
+		return
+	}
+	store := s.store
+	ctx.Async(func() {
+		snap, journal, err := store.Load()
+		if err != nil {
+			ctx.Dispatch(func(ctx app.Context) {
+				s.store = nil // work on, unsaved, and say so
+				s.install(ctx, NewState(), 0, err)
+			})
+			return
+		}
+		st, seq, err := Restore(snap, journal)
+		ctx.Dispatch(func(ctx app.Context) { s.install(ctx, st, seq, err) })
+	})
+}
+
+// install makes a loaded state current. A nil st with a nil error means
+// nothing was stored: the demo corpus is loaded. A nil st with an error
+// means what is stored cannot be read: the tab goes read-only so that it
+// is never overwritten.
+func (s *Shell) install(ctx app.Context, st *State, seq int64, err error) {
+	fresh := st == nil && err == nil
+	switch {
+	case fresh:
+		st = NewState()
+	case st == nil:
+		s.owner = false
+		st = &State{WS: annotations.NewWorkspace(annotations.DefaultSchema())}
+	}
+	if s.st != nil && s.st.WS.Document(s.st.Current) != nil && st.WS.Document(s.st.Current) != nil {
+		st.Current = s.st.Current // a reload keeps the view
+	}
+	st.ReadOnly = !s.owner
+	s.st = st
+	s.loading = false
+	if err != nil {
+		s.say("", err)
+	}
+	if s.owner && s.store != nil && s.saver == nil {
+		s.saver = NewSaver(s.store, seq, func(r Saved) {
+			ctx.Dispatch(func(app.Context) {
+				s.saved = r
+				if r.Err == nil {
+					browser.Broadcast("saved")
+				}
+			})
+		})
+		if fresh || err != nil {
+			// A new workspace, or one whose journal was partly unreadable:
+			// store it whole, replacing the journal.
+			s.saver.Snapshot(st)
+		}
+	}
+	s.ready()
+}
+
+// ready marks the page for tests and benchmarks, which wait for it.
+func (s *Shell) ready() {
+	root := app.Window().Get("document").Get("documentElement")
+	if root.Call("getAttribute", "data-belgi-ready").String() == "true" {
+		return
+	}
+	root.Call("setAttribute", "data-belgi-ready-ms", app.Window().Get("performance").Call("now").Float())
+	root.Call("setAttribute", "data-belgi-ready", "true")
+}
+
+// changed saves what the last action changed. Every handler that may
+// change the workspace calls it.
+func (s *Shell) changed() {
+	if s.st == nil {
+		return
+	}
+	if s.saver != nil {
+		s.saver.Save(s.st)
+	} else {
+		s.st.TakeApplied()
+	}
+	s.unexported.Store(s.st.Dirty())
+}
+
+// OnAppUpdate is called by go-app when a new version has been downloaded.
+// It is announced, never applied in the middle of work.
+func (s *Shell) OnAppUpdate(ctx app.Context) {
+	s.updateReady = ctx.AppUpdateAvailable()
+}
+
+func (s *Shell) onReload(ctx app.Context, e app.Event) { ctx.Reload() }
 
 // OnDismount removes the page-wide handlers.
 func (s *Shell) OnDismount() {
@@ -60,7 +171,9 @@ func (s *Shell) State() *State { return s.st }
 func (s *Shell) Render() app.UI {
 	st := s.st
 	if st == nil {
-		return app.Div().Class("shell")
+		return app.Div().Class("shell").Body(
+			app.P().Class("loading").Role("status").Text(map[bool]string{true: "Loading your workspace…", false: ""}[s.loading]),
+		)
 	}
 	colours := make(map[string]int, len(st.WS.Schema.Entities))
 	labels := make([]LabelItem, len(st.WS.Schema.Entities))
@@ -96,12 +209,24 @@ func (s *Shell) Render() app.UI {
 				app.Input().Type("file").Accept(".json,application/json").
 					DataSet("testid", "import-input").OnChange(s.onFiles),
 			),
+			app.Label().Class("button").DataSet("testid", "restore").Title("Replace the workspace with a backup made by Export all").Body(
+				app.Text("Restore"),
+				app.Input().Type("file").Accept(".json,application/json").
+					DataSet("testid", "restore-input").OnChange(s.onRestore),
+			),
 			app.Span().Class("spacer"),
+			s.renderSaveState(),
 			app.Button().DataSet("testid", "undo").Disabled(len(st.undo) == 0).OnClick(s.onUndo).Title("Undo (Ctrl+Z)").Text("Undo"),
 			app.Button().DataSet("testid", "redo").Disabled(len(st.redo) == 0).OnClick(s.onRedo).Title("Redo (Ctrl+Shift+Z)").Text("Redo"),
 			app.Button().DataSet("testid", "export-document").Disabled(st.Doc() == nil).OnClick(s.onExportDoc).Text("Export document"),
 			app.Button().Class("primary").DataSet("testid", "export").OnClick(s.onExportAll).Text("Export all"),
 		),
+		app.If(st.ReadOnly, app.Div().Class("banner").Role("status").DataSet("testid", "readonly-banner").Text(
+			"Read-only: Belgi is open in another tab, which holds the workspace. This tab follows its changes and becomes editable when that tab closes.")),
+		app.If(s.updateReady, app.Div().Class("banner").Role("status").DataSet("testid", "update-banner").Body(
+			app.Text("A new version of Belgi is ready. It loads when you reload; your work is saved. "),
+			app.Button().OnClick(s.onReload).Text("Reload now"),
+		)),
 		app.If(s.pasting, s.renderPaste()),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
@@ -118,6 +243,22 @@ func (s *Shell) Render() app.UI {
 			list,
 		),
 	)
+}
+
+// renderSaveState shows whether the latest change is stored.
+func (s *Shell) renderSaveState() app.UI {
+	switch {
+	case s.saved.Err != nil:
+		return app.Span().Class("save error").Role("alert").DataSet("testid", "save-state").DataSet("state", "error").Body(
+			app.Text("Not saved: "+s.saved.Err.Error()+". Export now to keep your latest changes. "),
+			app.Button().DataSet("testid", "export-now").OnClick(s.onExportAll).Text("Export now"),
+		)
+	case s.saver == nil:
+		return app.Span().Class("save").DataSet("testid", "save-state").DataSet("state", "off").Text(map[bool]string{true: "Read-only", false: "Not stored"}[s.st.ReadOnly])
+	case s.saved.Seq < s.saver.Seq():
+		return app.Span().Class("save").DataSet("testid", "save-state").DataSet("state", "saving").Text("Saving…")
+	}
+	return app.Span().Class("save").DataSet("testid", "save-state").DataSet("state", "saved").DataSet("seq", s.saved.Seq).Text("Saved")
 }
 
 func (s *Shell) renderPaste() app.UI {
@@ -160,6 +301,7 @@ func (s *Shell) handleSelect(ctx app.Context, a app.Action) {
 func (s *Shell) handleLabel(ctx app.Context, a app.Action) {
 	label, _ := a.Value.(string)
 	s.labelSelection(label)
+	s.changed()
 	s.Update()
 }
 
@@ -200,9 +342,24 @@ func (p pageEvents) File(f File)       { p.ctx.Dispatch(func(app.Context) { p.s.
 func (p pageEvents) Dragging(on bool) {
 	p.ctx.Dispatch(func(app.Context) { p.s.dragging = on })
 }
+func (p pageEvents) Unexported() bool { return p.s.unexported.Load() }
+
+// Message follows the tab that holds the workspace: when it has saved, a
+// read-only tab reloads what is stored.
+func (p pageEvents) Message(msg string) {
+	p.ctx.Dispatch(func(ctx app.Context) {
+		if msg == "saved" && !p.s.owner && p.s.st != nil {
+			p.s.load(ctx, false)
+		}
+	})
+}
 
 // key acts on a key pressed outside a text field.
 func (s *Shell) key(k KeyPress) {
+	if s.st == nil {
+		return
+	}
+	defer s.changed()
 	switch {
 	case k.Ctrl && (k.Key == "y" || k.Key == "Y" || (k.Shift && (k.Key == "z" || k.Key == "Z"))):
 		s.redo()
@@ -229,8 +386,8 @@ func (s *Shell) key(k KeyPress) {
 	}
 }
 
-func (s *Shell) onUndo(ctx app.Context, e app.Event) { s.undo() }
-func (s *Shell) onRedo(ctx app.Context, e app.Event) { s.redo() }
+func (s *Shell) onUndo(ctx app.Context, e app.Event) { s.undo(); s.changed() }
+func (s *Shell) onRedo(ctx app.Context, e app.Event) { s.redo(); s.changed() }
 
 func (s *Shell) undo() {
 	if s.st.Undo() {
@@ -260,6 +417,10 @@ func (s *Shell) onPasteAdd(ctx app.Context, e app.Event) {
 }
 
 func (s *Shell) addText(name, text string) {
+	if s.st == nil {
+		return
+	}
+	defer s.changed()
 	d, err := s.st.AddText(name, text)
 	if err != nil {
 		s.say("", err)
@@ -285,6 +446,10 @@ func (s *Shell) readFiles(ctx app.Context, files app.Value) {
 
 // addFile adds a file that was read, reporting the result.
 func (s *Shell) addFile(f File) {
+	if s.st == nil {
+		return
+	}
+	defer s.changed()
 	if f.Err != nil {
 		s.say("", f.Err)
 		return
@@ -305,6 +470,30 @@ func (s *Shell) export(id string) {
 	}
 	browser.Download(name, "application/json", data)
 	s.say("Exported "+name+".", nil)
+	s.changed()
+}
+
+func (s *Shell) onRestore(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	files := input.Get("files")
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	browser.ReadFiles(files, func(f File) {
+		ctx.Dispatch(func(ctx app.Context) {
+			defer s.changed()
+			if f.Err != nil {
+				s.say("", f.Err)
+				return
+			}
+			if !browser.Confirm("Replace the whole workspace with " + f.Name + "? Undo can bring back what is here now.") {
+				return
+			}
+			msg, err := s.st.Restore(f.Name, f.Data)
+			s.say(msg, err)
+		})
+	})
+	input.Set("value", "")
 }
 
 func clipText(s string) string {

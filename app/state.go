@@ -24,8 +24,27 @@ type State struct {
 	Current  string // open document ID, "" for none
 	Selected string // selected span ID in the open document
 
+	// ReadOnly is set while another tab holds the workspace: every change
+	// is refused, so two tabs never write over each other.
+	ReadOnly bool
+
 	undo, redo []step
+	applied    []annotations.Op // ops applied since the last TakeApplied, for the journal
+	dirty      bool             // changed since the last export
 }
+
+// ErrReadOnly is returned for changes in a read-only tab.
+var ErrReadOnly = errors.New("this tab is read-only: Belgi is open in another tab, which holds the workspace")
+
+// TakeApplied returns the ops applied since the last call, in order.
+func (s *State) TakeApplied() []annotations.Op {
+	ops := s.applied
+	s.applied = nil
+	return ops
+}
+
+// Dirty reports whether anything changed since the last export.
+func (s *State) Dirty() bool { return s.dirty }
 
 // A step is one user action: the ops that undo it, in the order to apply
 // them, and the document it happened in, so undo can bring it back into view.
@@ -56,6 +75,9 @@ func (s *State) Doc() *annotations.Document { return s.WS.Document(s.Current) }
 // Do applies ops as one undoable step. If any op fails, those already
 // applied are undone and the workspace is as it was.
 func (s *State) Do(ops ...annotations.Op) error {
+	if s.ReadOnly {
+		return ErrReadOnly
+	}
 	var inv []annotations.Op
 	for _, op := range ops {
 		in, err := s.WS.Apply(op)
@@ -67,6 +89,8 @@ func (s *State) Do(ops ...annotations.Op) error {
 	}
 	s.undo = append(s.undo, step{doc: s.Current, ops: inv})
 	s.redo = nil
+	s.applied = append(s.applied, ops...)
+	s.dirty = true
 	return nil
 }
 
@@ -86,7 +110,7 @@ func (s *State) Undo() bool { return s.swap(&s.undo, &s.redo) }
 func (s *State) Redo() bool { return s.swap(&s.redo, &s.undo) }
 
 func (s *State) swap(from, to *[]step) bool {
-	if len(*from) == 0 {
+	if len(*from) == 0 || s.ReadOnly {
 		return false
 	}
 	st := (*from)[len(*from)-1]
@@ -100,6 +124,8 @@ func (s *State) swap(from, to *[]step) bool {
 		inv = append([]annotations.Op{in}, inv...)
 	}
 	*to = append(*to, step{doc: st.doc, ops: inv})
+	s.applied = append(s.applied, st.ops...)
+	s.dirty = true
 	if s.WS.Document(st.doc) != nil {
 		s.Current = st.doc
 	} else if s.WS.Document(s.Current) == nil {
@@ -290,16 +316,22 @@ func (s *State) Import(name string, data []byte) (string, error) {
 		taken[d.ID] = true
 		ops = append(ops, annotations.Op{Kind: annotations.OpAddDocument, Document: d})
 	}
-	schema := s.WS.Schema
-	s.WS.Schema = mergeSchema(schema, f.Schema)
+	if merged := mergeSchema(s.WS.Schema, f.Schema); len(merged.Entities) != len(s.WS.Schema.Entities) {
+		ops = append([]annotations.Op{{Kind: annotations.OpSetSchema, Schema: &merged}}, ops...)
+	}
 	if err := s.Do(ops...); err != nil {
-		s.WS.Schema = schema
 		return "", fmt.Errorf("%s: %v", name, err)
 	}
-	if len(ops) > 0 {
-		s.Open(ops[0].Document.ID)
+	added := 0
+	for _, op := range ops {
+		if op.Kind == annotations.OpAddDocument {
+			if added == 0 {
+				s.Open(op.Document.ID)
+			}
+			added++
+		}
 	}
-	msg := fmt.Sprintf("Imported %d document(s) from %s.", len(ops), name)
+	msg := fmt.Sprintf("Imported %d document(s) from %s.", added, name)
 	if skipped > 0 {
 		msg += fmt.Sprintf(" %d already here, skipped.", skipped)
 	}
@@ -340,5 +372,33 @@ func (s *State) Export(id string) (name string, data []byte, err error) {
 		name = "belgi-" + id + ".json"
 	}
 	data, err = annotations.Marshal(annotations.NewFile(s.WS.Schema, docs...))
+	if err == nil && id == "" {
+		s.dirty = false
+	}
 	return name, data, err
+}
+
+// Restore replaces the whole workspace with the contents of a gold file, a
+// backup made with Export: one step, which undo reverts.
+func (s *State) Restore(name string, data []byte) (string, error) {
+	f, err := annotations.Decode(data)
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", name, err)
+	}
+	var ops []annotations.Op
+	for _, d := range s.WS.Documents {
+		ops = append(ops, annotations.Op{Kind: annotations.OpRemoveDocument, Doc: d.ID})
+	}
+	ops = append(ops, annotations.Op{Kind: annotations.OpSetSchema, Schema: &f.Schema})
+	for _, d := range f.Documents {
+		ops = append(ops, annotations.Op{Kind: annotations.OpAddDocument, Document: d})
+	}
+	if err := s.Do(ops...); err != nil {
+		return "", fmt.Errorf("%s: %v", name, err)
+	}
+	s.Current, s.Selected = "", ""
+	if len(s.WS.Documents) > 0 {
+		s.Current = s.WS.Documents[0].ID
+	}
+	return fmt.Sprintf("Restored %d document(s) from %s. Undo brings back what was here.", len(f.Documents), name), nil
 }

@@ -84,8 +84,29 @@ func (b bridge) Listen(h belgi.PageHandler) func() {
 			readFiles(dt.Get("files"), h.File)
 		}
 	})
+	on("beforeunload", func(e js.Value) {
+		if h.Unexported() {
+			e.Call("preventDefault")
+			e.Set("returnValue", "")
+		}
+	})
+	if c := broadcastChannel(); c.Truthy() {
+		f := js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if d := args[0].Get("data"); d.Type() == js.TypeString {
+				h.Message(d.String())
+			}
+			return nil
+		})
+		c.Call("addEventListener", "message", f)
+		ls = append(ls, listener{"", f})
+	}
 	return func() {
 		for _, l := range ls {
+			if l.event == "" {
+				broadcastChannel().Call("removeEventListener", "message", l.f)
+				l.f.Release()
+				continue
+			}
 			win.Call("removeEventListener", l.event, l.f)
 			l.f.Release()
 		}

@@ -1,0 +1,325 @@
+package brat
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"belgi/annotations"
+	"belgi/annotations/loss"
+)
+
+// ReadConf parses a brat annotation.conf into a schema. name names the file
+// in messages.
+//
+// Entity and event types nested under a parent get the parent as their
+// Group; abstract types (those written with "!") are not types of their own
+// but name their children's group. A role without a cardinality is
+// mandatory and gets Card "1"; "?", "*" and "+" are kept and "{2}" becomes
+// "2". Macros (<POG>=…) are expanded. What the schema cannot hold is reported
+// to rep with its line: deeper hierarchy levels, <NORM> entity settings,
+// <REL-TYPE> properties such as symmetric-transitive, <OVERLAP> rules,
+// relation groups and unknown attribute keys.
+func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, error) {
+	var s annotations.Schema
+	if i := invalidUTF8(data); i >= 0 {
+		return s, fmt.Errorf("%s: not valid UTF-8 (first bad byte at offset %d)", name, i)
+	}
+	macros := map[string]string{}
+	section := ""
+	var stack []string // parents of the current line, by depth
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	sc.Buffer(nil, len(data)+1)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), " \t\r")
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\ufeff")
+		}
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
+			continue
+		case strings.HasPrefix(trimmed, "[") && strings.HasSuffix(trimmed, "]"):
+			section = trimmed[1 : len(trimmed)-1]
+			stack = stack[:0]
+			switch section {
+			case "entities", "relations", "events", "attributes":
+			default:
+				rep.Add(name, "", n, "section [%s] is not read", section)
+			}
+			continue
+		case strings.HasPrefix(trimmed, "<") && strings.Contains(trimmed, ">=") && !strings.ContainsAny(trimmed, " \t"):
+			k, v, _ := strings.Cut(trimmed, "=")
+			macros[k] = v
+			rep.Add(name, "", n, "macro %s expanded to %s", k, v)
+			continue
+		case strings.Trim(trimmed, "-") == "":
+			rep.Add(name, "", n, "menu separator line not kept")
+			continue
+		}
+		for k, v := range macros {
+			line = strings.ReplaceAll(line, k, v)
+		}
+		depth := len(line) - len(strings.TrimLeft(line, "\t")) // brat nests by TAB
+		line = strings.TrimLeft(line, "\t ")
+		typ, args := line, ""
+		if i := strings.IndexAny(line, " \t"); i >= 0 {
+			typ, args = line[:i], strings.TrimSpace(line[i+1:])
+		}
+		abstract := strings.HasPrefix(typ, "!")
+		typ = strings.TrimPrefix(typ, "!")
+		if depth > len(stack) {
+			depth = len(stack)
+		}
+		stack = append(stack[:depth], typ)
+		group := ""
+		if depth > 0 {
+			group = stack[depth-1]
+			if depth > 1 {
+				rep.Add(name, "", n, "%s: only its nearest parent %s is kept as its group; %s is lost", typ, group, strings.Join(stack[:depth-1], " > "))
+			}
+		}
+		if section == "" {
+			rep.Add(name, "", n, "line outside a section is not read")
+			continue
+		}
+		if section != "entities" && section != "relations" && section != "events" && section != "attributes" {
+			continue
+		}
+		if abstract {
+			if args != "" {
+				rep.Add(name, "", n, "arguments of the abstract type %s are not kept", typ)
+			}
+			continue
+		}
+		switch section {
+		case "entities":
+			if args != "" {
+				rep.Add(name, "", n, "entity %s: settings %q are not kept", typ, args)
+			}
+			s.Entities = append(s.Entities, annotations.EntityType{Type: typ, Group: group})
+		case "events":
+			et := annotations.EventType{Type: typ, Group: group}
+			for _, a := range splitArgs(args) {
+				rd, err := parseRole(a, true)
+				if err != nil {
+					rep.Add(name, "", n, "event %s: %v; not kept", typ, err)
+					continue
+				}
+				et.Roles = append(et.Roles, rd)
+			}
+			s.Events = append(s.Events, et)
+		case "relations":
+			if strings.HasPrefix(typ, "<") {
+				rep.Add(name, "", n, "rule %s is not kept: the schema has no place for it", typ)
+				continue
+			}
+			if group != "" {
+				rep.Add(name, "", n, "relation %s: its group %s is not kept", typ, group)
+			}
+			rt := annotations.RelationType{Type: typ}
+			for _, a := range splitArgs(args) {
+				if strings.HasPrefix(a, "<") {
+					rep.Add(name, "", n, "relation %s: property %s is not kept", typ, a)
+					continue
+				}
+				rd, err := parseRole(a, false)
+				if err != nil {
+					rep.Add(name, "", n, "relation %s: %v; not kept", typ, err)
+					continue
+				}
+				rt.Args = append(rt.Args, rd)
+			}
+			s.Relations = append(s.Relations, rt)
+		case "attributes":
+			ad := annotations.AttributeDef{Name: typ}
+			for _, a := range splitArgs(args) {
+				k, v, _ := strings.Cut(a, ":")
+				switch k {
+				case "Arg":
+					ad.On = strings.Split(v, "|")
+				case "Value":
+					ad.Values = strings.Split(v, "|")
+				default:
+					rep.Add(name, "", n, "attribute %s: key %s is not kept", typ, k)
+				}
+			}
+			if ad.On == nil {
+				ad.On = []string{}
+			}
+			s.Attributes = append(s.Attributes, ad)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return s, fmt.Errorf("%s: %v", name, err)
+	}
+	if s.Entities == nil {
+		s.Entities = []annotations.EntityType{}
+	}
+	return s, nil
+}
+
+// splitArgs splits "A:x, B?:y|z" into its comma-separated parts.
+func splitArgs(args string) []string {
+	var out []string
+	for _, a := range strings.Split(args, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// parseRole reads ROLE[card]:TYPE|TYPE. withCard says whether a role
+// without a cardinality is mandatory ("1", events) or has none (relations).
+func parseRole(a string, withCard bool) (annotations.RoleDef, error) {
+	role, types, ok := strings.Cut(a, ":")
+	if !ok || role == "" || types == "" {
+		return annotations.RoleDef{}, fmt.Errorf("argument %q is not ROLE:TYPES", a)
+	}
+	rd := annotations.RoleDef{Types: strings.Split(types, "|")}
+	switch {
+	case strings.HasSuffix(role, "?"), strings.HasSuffix(role, "*"), strings.HasSuffix(role, "+"):
+		rd.Role, rd.Card = role[:len(role)-1], role[len(role)-1:]
+	case strings.HasSuffix(role, "}"):
+		i := strings.LastIndexByte(role, '{')
+		if i <= 0 {
+			return rd, fmt.Errorf("argument %q has a bad cardinality", a)
+		}
+		rd.Role, rd.Card = role[:i], role[i+1:len(role)-1]
+	default:
+		rd.Role = role
+		if withCard {
+			rd.Card = "1"
+		}
+	}
+	return rd, nil
+}
+
+// WriteConf writes s as a brat annotation.conf. Groups become parent types:
+// abstract ("!") unless the group is itself a type. Role cardinalities are
+// written as brat reads them back with ReadConf ("" is written as "?").
+// What annotation.conf cannot hold is reported to rep: display names,
+// colours, keys and document labels.
+func WriteConf(w io.Writer, s annotations.Schema, rep *loss.Report) error {
+	bw := bufio.NewWriter(w)
+	if s.Name != "" {
+		fmt.Fprintf(bw, "# Schema %q, written by Belgi.\n\n", s.Name)
+	}
+	lost := func(what, typ, field, v string) {
+		if v != "" {
+			rep.Add("annotation.conf", "", 0, "%s %s: %s %q is not kept (annotation.conf has no place for it)", what, typ, field, v)
+		}
+	}
+	bw.WriteString("[entities]\n\n")
+	var ents []grouped
+	for _, e := range s.Entities {
+		lost("entity", e.Type, "name", e.Name)
+		lost("entity", e.Type, "colour", e.Color)
+		lost("entity", e.Type, "key", e.Key)
+		ents = append(ents, grouped{e.Type, e.Group, ""})
+	}
+	writeGrouped(bw, ents)
+	bw.WriteString("\n[relations]\n\n")
+	for _, r := range s.Relations {
+		lost("relation", r.Type, "name", r.Name)
+		bw.WriteString(r.Type + "\t" + roles(r.Args, false) + "\n")
+	}
+	bw.WriteString("\n[events]\n\n")
+	var evs []grouped
+	for _, e := range s.Events {
+		lost("event", e.Type, "name", e.Name)
+		lost("event", e.Type, "colour", e.Color)
+		lost("event", e.Type, "key", e.Key)
+		evs = append(evs, grouped{e.Type, e.Group, roles(e.Roles, true)})
+	}
+	writeGrouped(bw, evs)
+	bw.WriteString("\n[attributes]\n\n")
+	for _, a := range s.Attributes {
+		bw.WriteString(a.Name + "\tArg:" + strings.Join(a.On, "|"))
+		if len(a.Values) > 0 {
+			bw.WriteString(", Value:" + strings.Join(a.Values, "|"))
+		}
+		bw.WriteString("\n")
+	}
+	for _, l := range s.DocLabels {
+		rep.Add("annotation.conf", "", 0, "document label %q is not kept (annotation.conf has no place for it)", l)
+	}
+	return bw.Flush()
+}
+
+type grouped struct{ typ, group, args string }
+
+// writeGrouped writes types under their groups, in order of first use.
+func writeGrouped(w *bufio.Writer, items []grouped) {
+	isType := map[string]bool{}
+	for _, it := range items {
+		isType[it.typ] = true
+	}
+	line := func(indent string, it grouped) {
+		w.WriteString(indent + it.typ)
+		if it.args != "" {
+			w.WriteString("\t" + it.args)
+		}
+		w.WriteString("\n")
+	}
+	done := map[string]bool{}
+	var emit func(it grouped, indent string)
+	emit = func(it grouped, indent string) {
+		if done[it.typ] {
+			return
+		}
+		done[it.typ] = true
+		line(indent, it)
+		for _, c := range items {
+			if c.group == it.typ && c.typ != it.typ {
+				emit(c, indent+"\t")
+			}
+		}
+	}
+	abstract := map[string]bool{}
+	for _, it := range items {
+		switch {
+		case it.group == "":
+			emit(it, "")
+		case isType[it.group]:
+			// Written below its parent.
+		case !abstract[it.group]:
+			abstract[it.group] = true
+			w.WriteString("!" + it.group + "\n")
+			for _, c := range items {
+				if c.group == it.group {
+					emit(c, "\t")
+				}
+			}
+		}
+	}
+	for _, it := range items { // children of parents in cycles, if any
+		if !done[it.typ] {
+			emit(it, "")
+		}
+	}
+}
+
+// roles writes role definitions as brat does. For events a role without
+// a cardinality is optional; for relations it has none.
+func roles(rs []annotations.RoleDef, event bool) string {
+	var parts []string
+	for _, r := range rs {
+		card := r.Card
+		switch card {
+		case "1":
+			card = ""
+		case "?", "*", "+":
+		case "":
+			if event {
+				card = "?"
+			}
+		default:
+			card = "{" + card + "}"
+		}
+		parts = append(parts, r.Role+card+":"+strings.Join(r.Types, "|"))
+	}
+	return strings.Join(parts, ", ")
+}
