@@ -43,11 +43,16 @@ func (p *Paragraph) segment(s Segment) app.UI {
 		DataSet("start", s.Start).
 		DataSet("end", s.End).
 		Text(s.Text)
+	class := []string{"seg"}
+	if s.Control != "" {
+		el = el.DataSet("ctl", s.Control)
+		class = append(class, "ctl")
+	}
 	if len(s.Spans) == 0 {
-		return el.Class("seg")
+		return el.Class(strings.Join(class, " "))
 	}
 	ids := make([]string, len(s.Spans))
-	class := []string{"seg", "ann"}
+	class = append(class, "ann")
 	selected := false
 	for i, v := range s.Spans {
 		ids[i] = v.ID

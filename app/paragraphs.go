@@ -83,6 +83,7 @@ type Segment struct {
 	Text       string     // the text of the segment
 	Spans      []SpanView // covering spans, outermost first
 	Opens      []SpanView // spans that begin at this segment
+	Control    string     // marker name when the segment is one control character
 }
 
 // Segments cuts a paragraph at every span boundary inside it.
@@ -96,8 +97,13 @@ func Segments(p Para, spans []SpanView) []Segment {
 			cuts = append(cuts, s.End)
 		}
 	}
-	sort.Ints(cuts)
 	runes := []rune(p.Text)
+	for i, r := range runes {
+		if controlName(r) != "" {
+			cuts = append(cuts, p.Start+i, p.Start+i+1)
+		}
+	}
+	sort.Ints(cuts)
 	var out []Segment
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
@@ -105,6 +111,9 @@ func Segments(p Para, spans []SpanView) []Segment {
 			continue
 		}
 		seg := Segment{Start: a, End: b, Text: string(runes[a-p.Start : b-p.Start])}
+		if b == a+1 {
+			seg.Control = controlName(runes[a-p.Start])
+		}
 		for _, s := range spans {
 			if s.Start <= a && s.End >= b {
 				seg.Spans = append(seg.Spans, s)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	"belgi/annotations"
@@ -201,7 +202,7 @@ func (s *Shell) Render() app.UI {
 			app.Button().DataSet("testid", "paste-button").Aria("expanded", s.pasting).OnClick(s.togglePaste).Text("Paste text"),
 			app.Label().Class("button").DataSet("testid", "open-files").Body(
 				app.Text("Open files"),
-				app.Input().Type("file").Multiple(true).Accept(".txt,.text,text/plain,.json").
+				app.Input().Type("file").Multiple(true).Accept(".txt,.text,text/plain,.json,.zip,.html,.htm").
 					DataSet("testid", "file-input").OnChange(s.onFiles),
 			),
 			app.Label().Class("button").DataSet("testid", "import").Body(
@@ -426,7 +427,7 @@ func (s *Shell) addText(name, text string) {
 		s.say("", err)
 		return
 	}
-	s.say("Added “"+clipText(d.Title)+"”.", nil)
+	s.say(strings.TrimSpace("Added “"+clipText(d.Title)+"”. "+describeControls(d.Text)), nil)
 }
 
 func (s *Shell) onFiles(ctx app.Context, e app.Event) {
@@ -455,6 +456,11 @@ func (s *Shell) addFile(f File) {
 		return
 	}
 	msg, err := s.st.AddFile(f.Name, f.Data)
+	if err == nil {
+		if d := s.st.Doc(); d != nil {
+			msg = strings.TrimSpace(msg + " " + describeControls(d.Text))
+		}
+	}
 	s.say(msg, err)
 }
 

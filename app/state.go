@@ -266,6 +266,8 @@ func (s *State) AddFile(name string, data []byte) (string, error) {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".json":
 		return s.Import(name, data)
+	case ".zip":
+		return s.ImportZip(name, data)
 	case ".txt", ".text", "":
 		d, err := s.AddText(name, string(data))
 		if err != nil {
