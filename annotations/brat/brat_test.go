@@ -85,7 +85,7 @@ func firstDiff(want, got []byte) string {
 	return "(no difference)"
 }
 
-func itoa(i int) string          { b, _ := json.Marshal(i); return string(b) }
+func itoa(i int) string            { b, _ := json.Marshal(i); return string(b) }
 func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
 
 func TestRoundTripSharedFixtures(t *testing.T) {

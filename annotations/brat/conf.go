@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"belgi/annotations"
@@ -87,6 +88,14 @@ func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, e
 		if section != "entities" && section != "relations" && section != "events" && section != "attributes" {
 			continue
 		}
+		if strings.HasPrefix(typ, "<") {
+			rep.Add(name, "", n, "rule %s is not kept: the schema has no place for it", typ)
+			continue
+		}
+		if !validName(typ) {
+			rep.Add(name, "", n, "%q is not a type name (letters, digits, _ and -); not kept", typ)
+			continue
+		}
 		if abstract {
 			if args != "" {
 				rep.Add(name, "", n, "arguments of the abstract type %s are not kept", typ)
@@ -111,10 +120,6 @@ func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, e
 			}
 			s.Events = append(s.Events, et)
 		case "relations":
-			if strings.HasPrefix(typ, "<") {
-				rep.Add(name, "", n, "rule %s is not kept: the schema has no place for it", typ)
-				continue
-			}
 			if group != "" {
 				rep.Add(name, "", n, "relation %s: its group %s is not kept", typ, group)
 			}
@@ -136,11 +141,16 @@ func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, e
 			ad := annotations.AttributeDef{Name: typ}
 			for _, a := range splitArgs(args) {
 				k, v, _ := strings.Cut(a, ":")
+				vs := strings.Split(v, "|")
+				if slices.ContainsFunc(vs, func(s string) bool { return !validFiller(s) }) {
+					rep.Add(name, "", n, "attribute %s: %q is not a list of names; not kept", typ, a)
+					continue
+				}
 				switch k {
 				case "Arg":
-					ad.On = strings.Split(v, "|")
+					ad.On = vs
 				case "Value":
-					ad.Values = strings.Split(v, "|")
+					ad.Values = vs
 				default:
 					rep.Add(name, "", n, "attribute %s: key %s is not kept", typ, k)
 				}
@@ -158,6 +168,25 @@ func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, e
 		s.Entities = []annotations.EntityType{}
 	}
 	return s, nil
+}
+
+// validName reports whether s is a type name brat and the gold format accept.
+func validName(s string) bool {
+	if strings.Trim(s, "-") == "" { // empty, or a menu separator
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// validFiller reports whether s can fill a role: a type name or a special
+// like <EVENT>.
+func validFiller(s string) bool {
+	return validName(s) || len(s) > 2 && s[0] == '<' && s[len(s)-1] == '>' && validName(s[1:len(s)-1])
 }
 
 // splitArgs splits "A:x, B?:y|z" into its comma-separated parts.
@@ -179,6 +208,11 @@ func parseRole(a string, withCard bool) (annotations.RoleDef, error) {
 		return annotations.RoleDef{}, fmt.Errorf("argument %q is not ROLE:TYPES", a)
 	}
 	rd := annotations.RoleDef{Types: strings.Split(types, "|")}
+	for _, t := range rd.Types {
+		if !validFiller(t) {
+			return rd, fmt.Errorf("argument %q: %q is not a type name", a, t)
+		}
+	}
 	switch {
 	case strings.HasSuffix(role, "?"), strings.HasSuffix(role, "*"), strings.HasSuffix(role, "+"):
 		rd.Role, rd.Card = role[:len(role)-1], role[len(role)-1:]
@@ -188,11 +222,17 @@ func parseRole(a string, withCard bool) (annotations.RoleDef, error) {
 			return rd, fmt.Errorf("argument %q has a bad cardinality", a)
 		}
 		rd.Role, rd.Card = role[:i], role[i+1:len(role)-1]
+		if strings.Trim(rd.Card, "0123456789-") != "" || rd.Card == "" {
+			return rd, fmt.Errorf("argument %q has a bad cardinality", a)
+		}
 	default:
 		rd.Role = role
 		if withCard {
 			rd.Card = "1"
 		}
+	}
+	if !validName(rd.Role) {
+		return rd, fmt.Errorf("argument %q: %q is not a role name", a, rd.Role)
 	}
 	return rd, nil
 }
