@@ -100,10 +100,10 @@ func isBlank(raw string) bool { return strings.TrimSpace(raw) == "" }
 func parseChunk(lines []string, opt *Options) *chunk {
 	c := &chunk{lines: make([]cline, len(lines))}
 	var text strings.Builder
-	cp := 0          // code points written to text
-	sent := -1       // current sentence
-	inSent := false  // a token of the current sentence has been seen
-	atStart := true  // the next line may be a sentence ID
+	cp := 0         // code points written to text
+	sent := -1      // current sentence
+	inSent := false // a token of the current sentence has been seen
+	atStart := true // the next line may be a sentence ID
 	for i, l := range lines {
 		raw, eol := cutEOL(l)
 		cl := &c.lines[i]
