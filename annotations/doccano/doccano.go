@@ -112,7 +112,9 @@ func (r *Reader) Read() (*annotations.Document, error) {
 	r.ids[id] = true
 	d := annotations.NewDocument(id, "", r.name, text)
 	x := d.Index()
-	warn := func(format string, args ...any) { r.rep.Add(r.name, "", line, "document %s: "+format, append([]any{id}, args...)...) }
+	warn := func(format string, args ...any) {
+		r.rep.Add(r.name, "", line, "document %s: "+format, append([]any{id}, args...)...)
+	}
 	span := func(sid string, s, e int, label string) bool {
 		cs, err1 := x.FromUTF16(s)
 		ce, err2 := x.FromUTF16(e)
