@@ -159,21 +159,23 @@ func (r *Reader) Read() (*annotations.Document, error) {
 	if ents, ok := rec["entities"]; ok {
 		variant = Relations
 		delete(rec, "entities")
-		var es []struct {
-			ID    json.RawMessage `json:"id"`
-			Label string          `json:"label"`
-			Start *int            `json:"start_offset"`
-			End   *int            `json:"end_offset"`
-		}
+		var es []json.RawMessage
 		if err := json.Unmarshal(ents, &es); err != nil {
-			return nil, fmt.Errorf("%s: line %d: \"entities\": %v", r.name, line, err)
+			return nil, fmt.Errorf("%s: line %d: \"entities\" is not a list", r.name, line)
 		}
-		for i, e := range es {
-			eid := jsonio.ID(e.ID)
+		for i, raw := range es {
+			e, err := jsonio.ParseObject(raw)
+			if err != nil {
+				warn("entity %d not read: not an object", i+1)
+				continue
+			}
+			eid := jsonio.ID(e["id"])
 			if eid == "" {
 				eid = strconv.Itoa(i)
 			}
-			if e.Start == nil || e.End == nil {
+			start, ok1 := e.Int("start_offset")
+			end, ok2 := e.Int("end_offset")
+			if !ok1 || !ok2 {
 				warn("entity %s not read: no start_offset or end_offset", eid)
 				continue
 			}
@@ -181,38 +183,39 @@ func (r *Reader) Read() (*annotations.Document, error) {
 				warn("entity %s not read: its id is used by an earlier entity", eid)
 				continue
 			}
-			span("T"+eid, *e.Start, *e.End, e.Label)
+			span("T"+eid, start, end, e.Str("label"))
 		}
 	}
 	if rels, ok := rec["relations"]; ok {
 		variant = Relations
 		delete(rec, "relations")
-		var rs []struct {
-			ID   json.RawMessage `json:"id"`
-			From json.RawMessage `json:"from_id"`
-			To   json.RawMessage `json:"to_id"`
-			Type string          `json:"type"`
-		}
+		var rs []json.RawMessage
 		if err := json.Unmarshal(rels, &rs); err != nil {
-			return nil, fmt.Errorf("%s: line %d: \"relations\": %v", r.name, line, err)
+			return nil, fmt.Errorf("%s: line %d: \"relations\" is not a list", r.name, line)
 		}
 		seen := map[string]bool{}
-		for i, rel := range rs {
-			rid := jsonio.ID(rel.ID)
+		for i, raw := range rs {
+			rel, err := jsonio.ParseObject(raw)
+			if err != nil {
+				warn("relation %d not read: not an object", i+1)
+				continue
+			}
+			rid := jsonio.ID(rel["id"])
 			if rid == "" {
 				rid = strconv.Itoa(i)
 			}
-			from, to := "T"+jsonio.ID(rel.From), "T"+jsonio.ID(rel.To)
+			fromID, toID := jsonio.ID(rel["from_id"]), jsonio.ID(rel["to_id"])
+			from, to := "T"+fromID, "T"+toID
 			_, okFrom := d.Span(from)
 			_, okTo := d.Span(to)
 			switch {
 			case seen[rid]:
 				warn("relation %s not read: its id is used by an earlier relation", rid)
 			case !okFrom || !okTo:
-				warn("relation %s not read: entity %s or %s is not in the record", rid, jsonio.ID(rel.From), jsonio.ID(rel.To))
+				warn("relation %s not read: entity %s or %s is not in the record", rid, fromID, toID)
 			default:
 				seen[rid] = true
-				d.Relations = append(d.Relations, annotations.Relation{ID: "R" + rid, Type: rel.Type,
+				d.Relations = append(d.Relations, annotations.Relation{ID: "R" + rid, Type: rel.Str("type"),
 					Arguments: []annotations.Argument{{Role: "Arg1", Ref: from}, {Role: "Arg2", Ref: to}}})
 			}
 		}

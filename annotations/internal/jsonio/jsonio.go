@@ -150,13 +150,16 @@ func (c *countReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// lineAt returns the line of byte offset off.
+// lineAt returns the line of byte offset off. Offsets asked for must not
+// decrease: the line breaks before off are forgotten.
 func (c *countReader) lineAt(off int64) int {
 	k := 0
 	for k < len(c.marks) && c.marks[k] < off {
 		k++
 	}
-	return c.line + k
+	c.line += k
+	c.marks = c.marks[k:]
+	return c.line
 }
 
 // String returns s as a JSON string, without escaping <, > and &.
@@ -202,4 +205,59 @@ func IDValue(id string) string {
 		return id
 	}
 	return String(id)
+}
+
+// An Object is a JSON object whose keys are matched exactly, unlike
+// encoding/json's struct decoding, which ignores case.
+type Object map[string]json.RawMessage
+
+// ParseObject parses raw as a JSON object.
+func ParseObject(raw []byte) (Object, error) {
+	var o Object
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return nil, err
+	}
+	if o == nil {
+		return nil, errors.New("not an object")
+	}
+	return o, nil
+}
+
+// Get decodes the value of key into v and reports whether the key is there
+// and its value has v's type.
+func (o Object) Get(key string, v any) bool {
+	raw, ok := o[key]
+	if !ok {
+		return false
+	}
+	return json.Unmarshal(raw, v) == nil
+}
+
+// Int returns the integer value of key.
+func (o Object) Int(key string) (int, bool) {
+	var n int
+	ok := o.Get(key, &n)
+	return n, ok
+}
+
+// Str returns the string value of key, or "".
+func (o Object) Str(key string) string {
+	var s string
+	o.Get(key, &s)
+	return s
+}
+
+// Without returns o without the keys.
+func (o Object) Without(keys ...string) Object {
+	out := Object{}
+	for k, v := range o {
+		skip := false
+		for _, x := range keys {
+			skip = skip || k == x
+		}
+		if !skip {
+			out[k] = v
+		}
+	}
+	return out
 }
