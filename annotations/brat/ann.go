@@ -32,12 +32,13 @@ type entry struct {
 	kind kind   // kindNone when the line is kept verbatim only
 	id   string // model ID (equivalences get a synthetic "*n")
 
-	span     annotations.Span
-	event    annotations.Event
-	rel      annotations.Relation
-	attr     annotations.Attribute
-	norm     annotations.Normalization
-	note     annotations.Note
+	// The annotation read, by kind; the others are nil.
+	span  *annotations.Span
+	event *annotations.Event
+	rel   *annotations.Relation
+	attr  *annotations.Attribute
+	norm  *annotations.Normalization
+	note  *annotations.Note
 	noteType string // the note's type, "AnnotatorNotes" in brat's own files
 	textErr  string // a T line whose text field differs from the document text
 	problem  string // why a malformed line could not be read
@@ -46,7 +47,7 @@ type entry struct {
 // splitLines splits an .ann file into lines, keeping each line's terminator
 // so the file can be written back byte for byte.
 func splitLines(ann string) []entry {
-	var es []entry
+	es := make([]entry, 0, strings.Count(ann, "\n")+1)
 	for n := 1; ann != ""; n++ {
 		i := strings.IndexByte(ann, '\n')
 		var raw, eol string
@@ -232,7 +233,7 @@ func (e *entry) parseSpan(rest string, x *annotations.Index) error {
 	if !sameText(text, span.Text) {
 		e.textErr = fmt.Sprintf("text field %q differs from the document text %q at those offsets; the offsets are kept", clip(text), clip(span.Text))
 	}
-	e.kind, e.span = kindSpan, span
+	e.kind, e.span = kindSpan, &span
 	return nil
 }
 
@@ -294,7 +295,7 @@ func (e *entry) parseEvent(rest string) error {
 		}
 		ev.Arguments = append(ev.Arguments, annotations.Argument{Role: baseRole(role), Ref: ref})
 	}
-	e.kind, e.event = kindEvent, ev
+	e.kind, e.event = kindEvent, &ev
 	return nil
 }
 
@@ -328,7 +329,7 @@ func (e *entry) parseRelation(rest string) error {
 		}
 		rel.Arguments = append(rel.Arguments, annotations.Argument{Role: role, Ref: ref})
 	}
-	e.kind, e.rel = kindRelation, rel
+	e.kind, e.rel = kindRelation, &rel
 	return nil
 }
 
@@ -345,7 +346,7 @@ func (e *entry) parseEquiv(rest string) error {
 	for _, ref := range fs[1:] {
 		rel.Arguments = append(rel.Arguments, annotations.Argument{Role: EquivRole, Ref: ref})
 	}
-	e.kind, e.rel = kindEquiv, rel
+	e.kind, e.rel = kindEquiv, &rel
 	return nil
 }
 
@@ -358,7 +359,7 @@ func (e *entry) parseAttr(rest string) error {
 	if len(fs) == 3 {
 		a.Value = fs[2]
 	}
-	e.kind, e.attr = kindAttr, a
+	e.kind, e.attr = kindAttr, &a
 	return nil
 }
 
@@ -376,7 +377,7 @@ func (e *entry) parseNorm(rest string) error {
 		return fmt.Errorf("normalization reference %q is not RESOURCE:ENTRY", fs[2])
 	}
 	e.kind = kindNorm
-	e.norm = annotations.Normalization{ID: e.id, Type: fs[0], Target: fs[1], Resource: res, Entry: entryID, Text: text}
+	e.norm = &annotations.Normalization{ID: e.id, Type: fs[0], Target: fs[1], Resource: res, Entry: entryID, Text: text}
 	return nil
 }
 
@@ -387,7 +388,7 @@ func (e *entry) parseNote(rest string) error {
 		return fmt.Errorf("note is not TYPE ID")
 	}
 	e.kind, e.noteType = kindNote, fs[0]
-	e.note = annotations.Note{ID: e.id, Target: fs[1], Text: text}
+	e.note = &annotations.Note{ID: e.id, Target: fs[1], Text: text}
 	return nil
 }
 

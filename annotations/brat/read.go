@@ -45,17 +45,17 @@ func Read(id string, txt, ann []byte, rep *loss.Report) (*annotations.Document, 
 			if e.textErr != "" {
 				rep.Add(annName, e.id, e.line, "%s", e.textErr)
 			}
-			d.Spans = append(d.Spans, e.span)
+			d.Spans = append(d.Spans, *e.span)
 		case kindEvent:
-			d.Events = append(d.Events, e.event)
+			d.Events = append(d.Events, *e.event)
 		case kindRelation, kindEquiv:
-			d.Relations = append(d.Relations, e.rel)
+			d.Relations = append(d.Relations, *e.rel)
 		case kindAttr:
-			d.Attributes = append(d.Attributes, e.attr)
+			d.Attributes = append(d.Attributes, *e.attr)
 		case kindNorm:
-			d.Normalizations = append(d.Normalizations, e.norm)
+			d.Normalizations = append(d.Normalizations, *e.norm)
 		case kindNote:
-			d.Notes = append(d.Notes, e.note)
+			d.Notes = append(d.Notes, *e.note)
 		}
 	}
 	d.Origin = &annotations.Origin{Format: OriginFormat, Data: map[string]string{originAnn: string(ann)}}

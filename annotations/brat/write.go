@@ -1,7 +1,6 @@
 package brat
 
 import (
-	"bufio"
 	"io"
 	"slices"
 	"strconv"
@@ -25,10 +24,11 @@ import (
 // IDs that do not fit brat's (renamed, with their references), names with
 // spaces, line breaks in notes, and roles ending in a digit.
 func Write(w io.Writer, d *annotations.Document, rep *loss.Report) error {
-	bw := bufio.NewWriter(w)
+	var bw strings.Builder
 	wr := newWriter(d, rep)
 	var es []entry
 	if d.Origin != nil && d.Origin.Format == OriginFormat {
+		bw.Grow(len(d.Origin.Data[originAnn]) + 64)
 		es = parseAnn(d.Origin.Data[originAnn], d.Index())
 		if len(es) > 0 && strings.HasSuffix(es[0].eol, "\r\n") {
 			wr.eol = "\r\n"
@@ -65,7 +65,8 @@ func Write(w io.Writer, d *annotations.Document, rep *loss.Report) error {
 	for _, l := range wr.rest() {
 		put(l, wr.eol)
 	}
-	return bw.Flush()
+	_, err := io.WriteString(w, bw.String())
+	return err
 }
 
 // A writer turns the annotations of one document into .ann lines.
@@ -87,8 +88,9 @@ type writer struct {
 }
 
 func newWriter(d *annotations.Document, rep *loss.Report) *writer {
-	wr := &writer{d: d, rep: rep, eol: "\n", x: d.Index(), done: map[string]bool{}, skip: map[string]bool{},
-		spans: map[string]*annotations.Span{}, events: map[string]*annotations.Event{}, rels: map[string]*annotations.Relation{},
+	n := len(d.Spans) + len(d.Events) + len(d.Relations) + len(d.Attributes) + len(d.Normalizations) + len(d.Notes)
+	wr := &writer{d: d, rep: rep, eol: "\n", x: d.Index(), done: make(map[string]bool, n), skip: map[string]bool{},
+		spans: make(map[string]*annotations.Span, len(d.Spans)), events: map[string]*annotations.Event{}, rels: map[string]*annotations.Relation{},
 		attrs: map[string]*annotations.Attribute{}, norms: map[string]*annotations.Normalization{}, notes: map[string]*annotations.Note{}}
 	for i := range d.Spans {
 		wr.spans[d.Spans[i].ID] = &d.Spans[i]
@@ -117,15 +119,16 @@ func newWriter(d *annotations.Document, rep *loss.Report) *writer {
 // kept; others get the next free number with the right prefix.
 func (wr *writer) assignIDs() {
 	d := wr.d
-	wr.ids = map[string]string{}
-	taken := map[string]bool{}
+	n := len(d.Spans) + len(d.Events) + len(d.Relations) + len(d.Attributes) + len(d.Normalizations) + len(d.Notes)
+	wr.ids = make(map[string]string, n)
+	taken := make(map[string]bool, n)
 	next := map[byte]int{}
 	type item struct {
 		id     string
 		prefix byte
 		kind   string
 	}
-	var items []item
+	items := make([]item, 0, n)
 	for _, s := range d.Spans {
 		items = append(items, item{s.ID, 'T', "spans"})
 	}
@@ -268,42 +271,42 @@ func (wr *writer) line(e *entry) (line string, same, ok bool) {
 			return "", false, false
 		}
 		wr.done[id] = true
-		return wr.spanLine(s), sameSpan(&e.span, s), true
+		return wr.spanLine(s), sameSpan(e.span, s), true
 	case kindEvent:
 		ev := wr.events[id]
 		if ev == nil {
 			return "", false, false
 		}
 		wr.done[id] = true
-		return wr.eventLine(ev), sameEvent(&e.event, ev), true
+		return wr.eventLine(ev), sameEvent(e.event, ev), true
 	case kindRelation, kindEquiv:
 		r := wr.rels[id]
 		if r == nil || isEquiv(id) != (e.kind == kindEquiv) {
 			return "", false, false
 		}
 		wr.done[id] = true
-		return wr.relationLine(r), sameRelation(&e.rel, r), true
+		return wr.relationLine(r), sameRelation(e.rel, r), true
 	case kindAttr:
 		a := wr.attrs[id]
 		if a == nil {
 			return "", false, false
 		}
 		wr.done[id] = true
-		return wr.attrLine(a), *a == e.attr, true
+		return wr.attrLine(a), *a == *e.attr, true
 	case kindNorm:
 		n := wr.norms[id]
 		if n == nil {
 			return "", false, false
 		}
 		wr.done[id] = true
-		return wr.normLine(n), *n == e.norm, true
+		return wr.normLine(n), *n == *e.norm, true
 	case kindNote:
 		n := wr.notes[id]
 		if n == nil {
 			return "", false, false
 		}
 		wr.done[id] = true
-		return wr.noteLine(n, e.noteType), *n == e.note, true
+		return wr.noteLine(n, e.noteType), *n == *e.note, true
 	}
 	return "", false, false
 }
