@@ -33,12 +33,12 @@ type entry struct {
 	id   string // model ID (equivalences get a synthetic "*n")
 
 	// The annotation read, by kind; the others are nil.
-	span  *annotations.Span
-	event *annotations.Event
-	rel   *annotations.Relation
-	attr  *annotations.Attribute
-	norm  *annotations.Normalization
-	note  *annotations.Note
+	span     *annotations.Span
+	event    *annotations.Event
+	rel      *annotations.Relation
+	attr     *annotations.Attribute
+	norm     *annotations.Normalization
+	note     *annotations.Note
 	noteType string // the note's type, "AnnotatorNotes" in brat's own files
 	textErr  string // a T line whose text field differs from the document text
 	problem  string // why a malformed line could not be read
