@@ -47,7 +47,8 @@ import (
 const OriginFormat = "factrueval"
 
 // Read imports the document whose files are base.txt, base.spans and so on
-// in fsys. Missing layers other than .txt are reported and read as empty.
+// in fsys; base is its ID. Missing layers other than .txt are reported and
+// read as empty.
 func Read(fsys fs.FS, base string, rep *loss.Report) (*annotations.Document, error) {
 	txt, err := fs.ReadFile(fsys, base+".txt")
 	if err != nil {
@@ -56,8 +57,7 @@ func Read(fsys fs.FS, base string, rep *loss.Report) (*annotations.Document, err
 	if !utf8.Valid(txt) {
 		return nil, fmt.Errorf("%s.txt: not valid UTF-8", base)
 	}
-	id := path.Base(base)
-	d := annotations.NewDocument(id, id, base+".txt", string(txt))
+	d := annotations.NewDocument(base, path.Base(base), base+".txt", string(txt))
 	x := d.Index()
 	layer := func(ext string) []string {
 		name := base + ext

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,8 +16,11 @@ import (
 
 	"belgi/annotations"
 	"belgi/annotations/brat"
+	"belgi/annotations/casefmt"
 	"belgi/annotations/conll"
 	"belgi/annotations/doccano"
+	"belgi/annotations/factrueval"
+	"belgi/annotations/folia"
 	"belgi/annotations/goldstream"
 	"belgi/annotations/labelstudio"
 	"belgi/annotations/loss"
@@ -77,6 +81,9 @@ var convFormats = map[string]convFormat{
 	"doccano":     {"doccano JSONL (--variant label or entities)", "", readDoccano, writeDoccano},
 	"labelstudio": {"Label Studio JSON export", "", readLabelStudio, writeLabelStudio},
 	"spacy":       {"Prodigy/spaCy JSONL", "", readSpacy, writeSpacy},
+	"folia":       {"FoLiA XML as in GLOCON Gold: a .folia.xml file, or a folder of them", "file or folder", readFoLiA, nil},
+	"case":        {"CASE 2021 task 1 (JSON subtasks 1-3, TAB-IOB subtask 4)", "", readCASE, nil},
+	"factrueval":  {"FactRuEval-2016: a folder of .txt/.spans/.objects/.coref/.facts", "folder", readFactRuEval, nil},
 }
 
 func formatNames(writable bool) string {
@@ -537,4 +544,71 @@ func writeSpacy(out string, o *convertOptions, _ annotations.Schema, rep *loss.R
 	}
 	w := spacy.NewWriter(fsink.w, o.lang, rep)
 	return funcSink{w.Write, func() error { return fsink.finish(w.Flush()) }}, nil
+}
+
+// readFoLiA reads one FoLiA file, or every *.xml file under a folder.
+func readFoLiA(in string, _ *convertOptions, rep *loss.Report) (*docSource, error) {
+	fi, err := os.Stat(in)
+	if err != nil {
+		return nil, err
+	}
+	files := []string{in}
+	if fi.IsDir() {
+		files = nil
+		err := filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".xml") {
+				files = append(files, p)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &docSource{each: func(fn func(*annotations.Document) error) error {
+		for _, name := range files {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			d, err := folia.Read(f, filepath.Base(name), rep)
+			f.Close()
+			if err != nil {
+				return err
+			}
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}, nil
+}
+
+func readCASE(in string, _ *convertOptions, rep *loss.Report) (*docSource, error) {
+	if err := checkFile(in); err != nil {
+		return nil, err
+	}
+	return &docSource{each: eachFile(in, func(f io.Reader) func() (*annotations.Document, error) {
+		return casefmt.NewReader(f, filepath.Base(in), rep).Read
+	})}, nil
+}
+
+func readFactRuEval(in string, _ *convertOptions, rep *loss.Report) (*docSource, error) {
+	fi, err := os.Stat(in)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		base := strings.TrimSuffix(in, filepath.Ext(in))
+		return &docSource{each: func(fn func(*annotations.Document) error) error {
+			d, err := factrueval.Read(os.DirFS(filepath.Dir(base)), filepath.Base(base), rep)
+			if err != nil {
+				return err
+			}
+			return fn(d)
+		}}, nil
+	}
+	return &docSource{each: func(fn func(*annotations.Document) error) error {
+		return factrueval.ReadFS(os.DirFS(in), rep, fn)
+	}}, nil
 }

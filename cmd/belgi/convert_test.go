@@ -212,10 +212,54 @@ func TestConvertErrors(t *testing.T) {
 		{[]string{"--from", "json", "--to", "conll", "--scheme", "XYZ", gold, filepath.Join(tmp, "o")}, `unknown tagging scheme "XYZ"`},
 		{[]string{"--from", "json", "--to", "doccano", "--variant", "x", gold, filepath.Join(tmp, "o")}, `unknown doccano variant "x"`},
 		{[]string{"--from", "doccano", "--to", "json", gold, filepath.Join(tmp, "o")}, `g.json: line 1`},
+		{[]string{"--from", "json", "--to", "folia", gold, filepath.Join(tmp, "o")}, "folia is import only"},
 	} {
 		_, err := convert(t, tc.args...)
 		if err == nil || !strings.Contains(err.Error(), tc.err) {
 			t.Errorf("%q: error %v, want %q", tc.args, err, tc.err)
 		}
+	}
+}
+
+// TestConvertImporters imports the event corpora: the fixtures of our own
+// and, when ../shared is there, the GLOCON and FactRuEval samples.
+func TestConvertImporters(t *testing.T) {
+	type job struct{ format, in string }
+	jobs := []job{
+		{"folia", "../../annotations/folia/testdata/almaty.folia.xml"},
+		{"case", "../../annotations/casefmt/testdata/subtask3.json"},
+		{"case", "../../annotations/casefmt/testdata/subtask4.txt"},
+		{"factrueval", "../../annotations/factrueval/testdata"},
+	}
+	if root := shared.Root(); root != "" {
+		jobs = append(jobs,
+			job{"folia", filepath.Join(root, "fixtures/glocon-case2021/folia")},
+			job{"case", filepath.Join(root, "fixtures/glocon-case2021/case2021-task1/subtask4__train_sample.txt")},
+			job{"factrueval", filepath.Join(root, "fixtures/factrueval-2016")})
+	}
+	for _, j := range jobs {
+		gold := filepath.Join(t.TempDir(), "g.json")
+		msg := mustConvert(t, "--from", j.format, "--to", "json", j.in, gold)
+		data, err := os.ReadFile(gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := annotations.Decode(data)
+		if err != nil {
+			t.Fatalf("%s: %v", j.in, err)
+		}
+		events := 0
+		for _, d := range f.Documents {
+			events += len(d.Events)
+		}
+		if events == 0 {
+			t.Errorf("%s: no events imported", j.in)
+		}
+		if len(f.Schema.Events) == 0 {
+			t.Errorf("%s: no event types in the gathered schema", j.in)
+		}
+		t.Logf("%s: %d documents, %d events; %s", filepath.Base(j.in), len(f.Documents), events, strings.TrimSpace(msg[strings.LastIndex(msg, "belgi convert"):]))
+		// And on to brat, which holds events.
+		mustConvert(t, "--from", "json", "--to", "brat", gold, filepath.Join(t.TempDir(), "brat"))
 	}
 }
