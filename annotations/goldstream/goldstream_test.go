@@ -163,3 +163,35 @@ func (h iotestHalf) Read(p []byte) (int, error) {
 	}
 	return h.r.Read(p)
 }
+
+// FuzzReader checks that the streaming reader never panics and accepts a
+// file only when annotations.Decode accepts it, with the same documents.
+func FuzzReader(f *testing.F) {
+	s, docs := sample()
+	good, _ := annotations.Marshal(annotations.NewFile(s, docs...))
+	f.Add(good)
+	f.Add([]byte(`{"format":"belgi-gold","version":1,"documents":[]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := NewReader(bytes.NewReader(data), "f")
+		var got []*annotations.Document
+		for err == nil {
+			var d *annotations.Document
+			d, err = r.Read()
+			if d != nil {
+				got = append(got, d)
+			}
+		}
+		if err != io.EOF {
+			return // rejected; Decode may still accept a file whose fields come in another order
+		}
+		f, derr := annotations.Decode(data)
+		if derr != nil {
+			t.Fatalf("streamed, but Decode refuses it: %v", derr)
+		}
+		a, _ := annotations.Marshal(annotations.NewFile(f.Schema, got...))
+		b, _ := annotations.Marshal(f)
+		if !bytes.Equal(a, b) {
+			t.Fatalf("streamed documents differ from Decode's")
+		}
+	})
+}
