@@ -120,6 +120,9 @@ func parseAnn(ann string, x *annotations.Index) []entry {
 // it is, or "".
 func (e *entry) dangling(es []entry, ids map[string]int) (ref, what string) {
 	has := func(id string, kinds ...kind) bool {
+		if strings.HasPrefix(id, "*") {
+			return false // equivalences have no ID of their own to refer to
+		}
 		i, ok := ids[id]
 		if !ok {
 			return false
