@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -164,6 +165,15 @@ func (c *countReader) lineAt(off int64) int {
 
 // String returns s as a JSON string, without escaping <, > and &.
 func String(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 0x20 && c != '"' && c != '\\'
+	}
+	// encoding/json also escapes U+2028 and U+2029 and replaces bad UTF-8.
+	if plain && utf8.ValidString(s) && !strings.ContainsAny(s, "\u2028\u2029") {
+		return `"` + s + `"`
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -58,3 +58,13 @@ func TestString(t *testing.T) {
 		t.Error("ID")
 	}
 }
+
+func FuzzString(f *testing.F) {
+	f.Add("Алматы 👍 \u2028 \" \\ \x01 \xff <&>")
+	f.Fuzz(func(t *testing.T, s string) {
+		b, _ := Marshal(s)
+		if got := String(s); got != string(b) {
+			t.Fatalf("String(%q) = %s, want %s", s, got, b)
+		}
+	})
+}
