@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,6 +49,7 @@ type convertOptions struct {
 	variant           string
 	lang              string
 	strict            bool
+	eventsFrom        string
 }
 
 // A docSource yields the documents of an input. each may be called more
@@ -113,6 +115,7 @@ func runConvert(args []string) error {
 	fs.StringVar(&o.variant, "variant", "label", "doccano: variant to write, label (flat, no relations) or entities (with relations)")
 	fs.StringVar(&o.lang, "lang", "", "language (ru, kk, en) for tokenising documents whose language is unknown")
 	fs.BoolVar(&o.strict, "strict", false, "fail when anything cannot be carried over")
+	fs.StringVar(&o.eventsFrom, "events-from-relations", "", "make an event of every span with this label (NEREL: EVENT), its arguments the relations that link it")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: belgi convert --from FMT --to FMT [flags] IN OUT\n\nformats:")
 		names := strings.Split(formatNames(false), ", ")
@@ -168,6 +171,15 @@ func runConvert(args []string) error {
 	if err != nil {
 		return err
 	}
+	if label := o.eventsFrom; label != "" {
+		each := source.each
+		source.each = func(fn func(*annotations.Document) error) error {
+			return each(func(d *annotations.Document) error {
+				brat.EventsFromRelations(d, label)
+				return fn(d)
+			})
+		}
+	}
 	schema := source.schema
 	if schema == nil && (*to == "json" || *to == "brat") {
 		// The format carries no schema: gather one from the labels used,
@@ -186,6 +198,9 @@ func runConvert(args []string) error {
 	}
 	if schema == nil {
 		schema = &annotations.Schema{}
+	}
+	if label := o.eventsFrom; label != "" && !slices.ContainsFunc(schema.Events, func(e annotations.EventType) bool { return e.Type == label }) {
+		schema.Events = append(schema.Events, annotations.EventType{Type: label})
 	}
 	sink, err := dst.write(out, &o, *schema, &lostRep)
 	if err != nil {

@@ -244,6 +244,9 @@ func TestConvertImporters(t *testing.T) {
 		{"case", "../../annotations/casefmt/testdata/subtask4.txt"},
 		{"factrueval", "../../annotations/factrueval/testdata"},
 	}
+	if p := sharedPath("fixtures/nerel"); p != "" {
+		jobs = append(jobs, job{"brat", p})
+	}
 	for _, j := range []job{
 		{"folia", "fixtures/glocon-case2021/folia"},
 		{"case", "fixtures/glocon-case2021/case2021-task1/subtask4__train_sample.txt"},
@@ -257,7 +260,7 @@ func TestConvertImporters(t *testing.T) {
 	}
 	for _, j := range jobs {
 		gold := filepath.Join(t.TempDir(), "g.json")
-		msg := mustConvert(t, "--from", j.format, "--to", "json", j.in, gold)
+		msg := mustConvert(t, "--from", j.format, "--to", "json", "--events-from-relations", "EVENT", j.in, gold)
 		data, err := os.ReadFile(gold)
 		if err != nil {
 			t.Fatal(err)
