@@ -53,7 +53,6 @@ func TestEventsFromRelations(t *testing.T) {
 	}
 }
 
-
 // TestEventsFromRelationsNEREL derives events over the NEREL fixtures.
 func TestEventsFromRelationsNEREL(t *testing.T) {
 	dir := sharedPath("fixtures/nerel")
