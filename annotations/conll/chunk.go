@@ -31,8 +31,6 @@ type cline struct {
 	start, end int // code point offsets of the token in the text
 }
 
-func (l *cline) token() string { return l.cols[0] }
-
 func (l *cline) tagValue() string {
 	if l.tag < 0 {
 		return "O"
@@ -116,6 +114,9 @@ func parseChunk(lines []string, opt *Options) *chunk {
 		cl.sep = lineSep(raw, opt)
 		cols := strings.Split(raw, cl.sep)
 		first := cols[0]
+		if i == 0 {
+			first = strings.TrimPrefix(first, "\ufeff") // a BOM is not part of the token
+		}
 		switch {
 		case slices.Contains(opt.DocStart, first):
 			cl.kind = lineMarker

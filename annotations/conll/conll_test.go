@@ -304,3 +304,17 @@ func TestWriteFree(t *testing.T) {
 		t.Errorf("report:\n%s\nwant\n%s", strings.Join(reasons, "\n"), strings.Join(wantReasons, "\n"))
 	}
 }
+
+func TestBOM(t *testing.T) {
+	data := []byte("\ufeffAID1 O\nАлматы B-GPE\n\n")
+	docs := roundTrip(t, "bom", data, KazNERD)
+	if docs[0].Text != "Алматы" || docs[0].Spans[0].Start != 0 {
+		t.Errorf("text %q, spans %v", docs[0].Text, docs[0].Spans)
+	}
+	// Retagged, the BOM stays.
+	docs[0].Spans[0].Label = "LOC"
+	var rep loss.Report
+	if out := writeAll(t, docs, KazNERD, &rep); string(out) != "\ufeffAID1 O\nАлматы B-LOC\n\n" {
+		t.Errorf("got %q", out)
+	}
+}
