@@ -186,13 +186,9 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02
 
 // scanURL returns the end of a URL or e-mail address starting at rs[i], or i.
 func scanURL(rs []rune, i int) int {
-	rest := func(j int) string {
-		k := min(j+8, len(rs))
-		return strings.ToLower(string(rs[j:k]))
-	}
 	j := i
-	switch s := rest(i); {
-	case strings.HasPrefix(s, "https://"), strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "www."):
+	switch {
+	case hasPrefixFold(rs[i:], "https://"), hasPrefixFold(rs[i:], "http://"), hasPrefixFold(rs[i:], "www."):
 	default:
 		// user@host.tld
 		k := i
@@ -214,6 +210,23 @@ func scanURL(rs []rune, i int) int {
 		return i
 	}
 	return j
+}
+
+// hasPrefixFold reports whether rs starts with the ASCII prefix, in any case.
+func hasPrefixFold(rs []rune, prefix string) bool {
+	if len(rs) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		r := rs[k]
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if r != rune(prefix[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isRegional(r rune) bool  { return r >= 0x1F1E6 && r <= 0x1F1FF }
