@@ -17,16 +17,26 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // A session is one browser tab on a fresh profile, looking at a fresh
 // server.
 type session struct {
-	t         *testing.T
+	t         testing.TB
 	ctx       context.Context
 	url       string
+	srv       *httptest.Server
 	downloads string
+	profile   string
+	useSW     bool // let the service worker serve (offline tests)
+	stop      func()
+	before    func(*session) // runs before the app is first opened
+
+	mu       sync.Mutex
+	requests []string // every URL the page asked for
+	dialogs  []string // the types of the dialogs the page opened, all accepted
 }
 
 func need(t testing.TB) (chromium, web string) {
@@ -53,19 +63,41 @@ func need(t testing.TB) (chromium, web string) {
 	return chromium, web
 }
 
+type option func(*session)
+
+// withServiceWorker lets the app's service worker serve the page.
+func withServiceWorker(s *session) { s.useSW = true }
+
 // newSession starts the server and a headless chromium, opens the app and
 // waits until the client has rendered.
-func newSession(t *testing.T) *session {
+func newSession(t testing.TB, opts ...option) *session {
 	t.Helper()
-	chromium, web := need(t)
+	_, web := need(t)
 	srv := httptest.NewServer(server.New(web, "e2e"))
 	t.Cleanup(srv.Close)
+	s := &session{t: t, url: srv.URL, srv: srv, downloads: t.TempDir(), profile: t.TempDir()}
+	for _, o := range opts {
+		o(s)
+	}
+	s.start()
+	t.Cleanup(func() { s.stop() })
+	if s.before != nil {
+		s.before(s)
+	}
+	s.open()
+	return s
+}
 
+// start launches chromium on the session's profile and opens a tab.
+func (s *session) start() {
+	t := s.t
+	t.Helper()
+	chromium, _ := need(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(s.profile),
 		chromedp.WindowSize(1280, 900),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
@@ -74,56 +106,125 @@ func newSession(t *testing.T) *session {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
 	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	s := &session{t: t, ctx: ctx, url: srv.URL, downloads: t.TempDir()}
-
+	s.ctx = ctx
 	if err := chromedp.Do(ctx); err != nil { // starts the browser
 		t.Fatalf("starting chromium: %v", err)
 	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := false
-	messages := chromedp.Console(ctx)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			if !done {
-				t.Logf("console %s: %s", m.Type, m)
-			}
-			mu.Unlock()
-		}
-	}()
-	t.Cleanup(func() {
-		mu.Lock()
-		done = true
-		mu.Unlock()
+	wg := s.watch(ctx)
+	s.stop = func() {
 		cancelTime()
 		cancelTab()
 		cancelAlloc()
 		wg.Wait()
-	})
-
+	}
 	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior:     browser.SetDownloadBehaviorBehaviorAllowAndName,
 		DownloadPath: s.downloads,
 	}); err != nil {
 		t.Fatalf("download behaviour: %v", err)
 	}
-	if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
-		t.Fatalf("bypassing the service worker: %v", err)
+	s.setup(ctx)
+}
+
+// setup prepares a tab: the service worker is bypassed unless the test is
+// about it, so every test sees the build it is testing.
+func (s *session) setup(ctx context.Context) {
+	if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: !s.useSW}); err != nil {
+		s.t.Fatalf("service worker setting: %v", err)
 	}
-	s.open()
-	return s
+}
+
+// watch forwards the tab's console to the test log and records the URLs it
+// requests, until the tab closes.
+func (s *session) watch(ctx context.Context) *sync.WaitGroup {
+	var wg sync.WaitGroup
+	messages := chromedp.Console(ctx)
+	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			s.mu.Lock()
+			s.dialogs = append(s.dialogs, string(ev.Type))
+			s.mu.Unlock()
+			// As a person leaving the page would: yes, leave.
+			chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type != "info" || !strings.Contains(m.Text, "Banner not shown") {
+				s.logf("console %s: %s", m.Type, m)
+			}
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			s.mu.Lock()
+			s.requests = append(s.requests, ev.Request.URL)
+			s.mu.Unlock()
+		}
+	}()
+	return &wg
+}
+
+func (s *session) logf(format string, args ...any) {
+	defer func() { recover() }() // the test may have ended
+	s.t.Logf(format, args...)
+}
+
+// tab opens the app in another tab of the same browser.
+func (s *session) tab() *session {
+	s.t.Helper()
+	ctx, cancel := chromedp.NewContext(s.ctx)
+	if err := chromedp.Do(ctx); err != nil {
+		s.t.Fatal(err)
+	}
+	o := &session{t: s.t, ctx: ctx, url: s.url, srv: s.srv, downloads: s.downloads, profile: s.profile, useSW: s.useSW}
+	wg := o.watch(ctx)
+	o.stop = func() { cancel(); wg.Wait() }
+	s.t.Cleanup(func() { o.stop() })
+	o.setup(ctx)
+	o.open()
+	return o
+}
+
+// kill ends the browser as a crash would: SIGKILL, no shutdown.
+func (s *session) kill() {
+	s.t.Helper()
+	b := chromedp.FromContext(s.ctx).Browser
+	if b == nil || b.Process() == nil {
+		s.t.Fatal("no browser process to kill")
+	}
+	if err := b.Process().Kill(); err != nil {
+		s.t.Fatal(err)
+	}
+	b.Process().Wait()
+	s.stop()
 }
 
 // open loads the app and waits for the marker only the client sets.
 func (s *session) open() {
 	s.t.Helper()
 	s.do(chromedp.Navigate(s.url))
+	s.ready()
+}
+
+// ready waits for the client's marker and installs the test helpers.
+func (s *session) ready() {
+	s.t.Helper()
 	s.waitFor(`document.documentElement.dataset.belgiReady === "true" && document.querySelector('[data-testid=document-text]') !== null`)
 	s.do(chromedp.Evaluate[chromedp.Void](helpersJS))
 }

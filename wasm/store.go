@@ -100,7 +100,7 @@ func await(target js.Value, ok, fail string, more ...string) (js.Value, error) {
 			if ev == ok {
 				done <- nil
 			} else {
-				done <- errors.New(ev)
+				done <- domError(target.Get("error"))
 			}
 			return nil
 		})
@@ -120,7 +120,7 @@ func await(target js.Value, ok, fail string, more ...string) (js.Value, error) {
 	return target, err
 }
 
-// ErrQuota marks a write refused because the browser's storage is full.
+// errQuota marks a write refused because the browser's storage is full.
 var errQuota = errors.New("the browser's storage for this site is full")
 
 func domError(e js.Value) error {
@@ -130,7 +130,7 @@ func domError(e js.Value) error {
 	if e.Get("name").String() == "QuotaExceededError" {
 		return errQuota
 	}
-	return fmt.Errorf("%s: %s", e.Get("name").String(), e.Get("message").String())
+	return fmt.Errorf("the browser could not store it, perhaps for lack of space (%s: %s)", e.Get("name").String(), e.Get("message").String())
 }
 
 func (s *idb) tx(stores []any, mode string) js.Value {
@@ -169,9 +169,6 @@ func (s *idb) Append(entries []belgi.Entry) error {
 		store.Call("put", string(e.Data), float64(e.Seq))
 	}
 	if _, err := await(tx, "oncomplete", "onerror", "onabort"); err != nil {
-		if errors.Is(err, errQuota) || tx.Get("error").Truthy() && tx.Get("error").Get("name").String() == "QuotaExceededError" {
-			return errQuota
-		}
 		return err
 	}
 	return nil
@@ -183,9 +180,6 @@ func (s *idb) Compact(snapshot []byte, seq int64) error {
 	rng := js.Global().Get("IDBKeyRange").Call("upperBound", float64(seq))
 	tx.Call("objectStore", "journal").Call("delete", rng)
 	if _, err := await(tx, "oncomplete", "onerror", "onabort"); err != nil {
-		if tx.Get("error").Truthy() && tx.Get("error").Get("name").String() == "QuotaExceededError" {
-			return errQuota
-		}
 		return err
 	}
 	return nil
