@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"belgi/clean"
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
@@ -20,6 +21,11 @@ type Document struct {
 	// LanguageSource is "auto" when the tag was detected, "manual" when a
 	// person set it.
 	LanguageSource string `json:"languageSource,omitempty"`
+	// Paragraphs holds the language of each line of Text.
+	Paragraphs []ParagraphLanguage `json:"paragraphs,omitempty"`
+	// Cleaning records how Text was cut from the input; nil when Text is
+	// the input itself.
+	Cleaning *Cleaning `json:"cleaning,omitempty"`
 
 	Text       string `json:"text"`
 	OffsetUnit string `json:"offsetUnit"` // always "codepoint"
@@ -97,6 +103,26 @@ type Note struct {
 	ID     string `json:"id"`
 	Target string `json:"target"`
 	Text   string `json:"text"`
+}
+
+// A ParagraphLanguage is the language of one line of a document's text.
+type ParagraphLanguage struct {
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Language   string  `json:"language"`
+	Source     string  `json:"source"` // "auto" or "manual"
+	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// Cleaning is the record of how a document's text was cut from what the
+// person brought: the input exactly as given, the decision on each of its
+// lines (or HTML blocks), and the map between the two texts' code points.
+// Applying Lines to Input reproduces the text and the map; import checks it.
+type Cleaning struct {
+	Input string       `json:"input"`
+	HTML  bool         `json:"html,omitempty"`
+	Lines []clean.Line `json:"lines"`
+	Map   clean.Map    `json:"map"`
 }
 
 // A Normalization links an annotation to an entry of an external resource.
@@ -214,5 +240,6 @@ func (d *Document) clone() *Document {
 	c.Notes = append([]Note(nil), d.Notes...)
 	c.Normalizations = append([]Normalization(nil), d.Normalizations...)
 	c.Labels = append([]string(nil), d.Labels...)
+	c.Paragraphs = append([]ParagraphLanguage(nil), d.Paragraphs...)
 	return &c
 }

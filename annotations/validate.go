@@ -139,6 +139,23 @@ func validateDocument(d *Document, s *Schema) []Problem {
 	default:
 		add("", "languageSource is %q, want \"auto\" or \"manual\"", d.LanguageSource)
 	}
+	if d.Cleaning != nil {
+		if err := d.Cleaning.check(d.Text); err != nil {
+			add("", "%v", err)
+		}
+	}
+	n := d.Index().Len()
+	for i, p := range d.Paragraphs {
+		if err := checkRange(p.Start, p.End, n); err != nil {
+			add("", "paragraph language %d: %v", i+1, err)
+		}
+		if _, err := language.Parse(p.Language); err != nil {
+			add("", "paragraph language %d: %q is not a BCP 47 tag", i+1, p.Language)
+		}
+		if p.Source != "auto" && p.Source != "manual" {
+			add("", "paragraph language %d: source is %q, want \"auto\" or \"manual\"", i+1, p.Source)
+		}
+	}
 
 	ids := map[string]string{} // id → kind
 	claim := func(id, kind string) {

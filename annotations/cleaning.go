@@ -1,0 +1,193 @@
+package annotations
+
+import (
+	"fmt"
+	"reflect"
+
+	"belgi/clean"
+)
+
+// NewCleanedDocument cleans input (a page dump, or saved HTML when html is
+// set) and returns a document whose text is the article, with the cleaning
+// recorded.
+func NewCleanedDocument(id, title, source, input string, html bool) (*Document, error) {
+	var r clean.Result
+	if html {
+		var err error
+		if r, err = clean.HTML(input); err != nil {
+			return nil, err
+		}
+	} else {
+		r = clean.Text(input)
+	}
+	d := NewDocument(id, title, source, r.Text)
+	d.Cleaning = &Cleaning{Input: input, HTML: html, Lines: r.Lines, Map: r.Map}
+	return d, nil
+}
+
+// apply runs the cleaner's decisions again.
+func (c *Cleaning) apply(lines []clean.Line) (clean.Result, error) {
+	if c.HTML {
+		return clean.ApplyHTML(c.Input, lines)
+	}
+	return clean.Apply(c.Input, lines), nil
+}
+
+// check reports whether the record reproduces text.
+func (c *Cleaning) check(text string) error {
+	r, err := c.apply(c.Lines)
+	if err != nil {
+		return err
+	}
+	if r.Text != text {
+		return fmt.Errorf("applying its cleaning decisions to its input does not give its text")
+	}
+	if !reflect.DeepEqual(r.Map, c.Map) && !(len(r.Map.Segments) == 0 && len(c.Map.Segments) == 0) {
+		return fmt.Errorf("its cleaning offset map does not match its input and decisions")
+	}
+	return nil
+}
+
+// Reclean returns a copy of d cleaned with new decisions on its input lines,
+// its annotations moved to the new text. Spans whose text is no longer
+// there are left out and returned, with the events, relations, attributes,
+// notes and normalizations that hung on them. Paragraph languages are
+// dropped; the caller detects them again.
+func (d *Document) Reclean(lines []clean.Line) (*Document, []Span, error) {
+	if d.Cleaning == nil {
+		return nil, nil, fmt.Errorf("document %q was not cleaned", d.ID)
+	}
+	if len(lines) != len(d.Cleaning.Lines) {
+		return nil, nil, fmt.Errorf("document %q: %d line decisions for %d lines", d.ID, len(lines), len(d.Cleaning.Lines))
+	}
+	r, err := d.Cleaning.apply(lines)
+	if err != nil {
+		return nil, nil, err
+	}
+	old := d.Cleaning.Map
+	nd := d.clone()
+	nd.Text = r.Text
+	nd.index = nil
+	nd.Cleaning = &Cleaning{Input: d.Cleaning.Input, HTML: d.Cleaning.HTML, Lines: append([]clean.Line(nil), r.Lines...), Map: r.Map}
+	nd.Paragraphs = nil
+	nd.seal()
+	x := nd.Index()
+	move := func(start, end int) (int, int, bool) {
+		os, oe := old.OriginalSpan(start, end)
+		ns, ok1 := r.Map.FromOriginal(os)
+		last, ok2 := r.Map.FromOriginal(oe - 1)
+		if !ok1 || !ok2 || last < ns || last >= x.Len() {
+			return 0, 0, false
+		}
+		return ns, last + 1, true
+	}
+	var kept, lost []Span
+	for _, s := range d.Spans {
+		m := s
+		ok := true
+		if len(s.Fragments) > 0 {
+			m.Fragments = make([]Fragment, len(s.Fragments))
+			for i, f := range s.Fragments {
+				a, b, good := move(f.Start, f.End)
+				ok = ok && good
+				m.Fragments[i] = Fragment{a, b}
+			}
+		} else {
+			m.Start, m.End, ok = move(s.Start, s.End)
+		}
+		if ok && nd.fill(&m) == nil && m.Text == s.Text {
+			kept = append(kept, m)
+		} else {
+			lost = append(lost, s)
+		}
+	}
+	nd.Spans = kept
+	if nd.Spans == nil {
+		nd.Spans = []Span{}
+	}
+	nd.dropDangling()
+	return nd, lost, nil
+}
+
+// dropDangling removes annotations that refer to ones no longer there,
+// until none do.
+func (d *Document) dropDangling() {
+	for {
+		ids := map[string]bool{}
+		for _, s := range d.Spans {
+			ids[s.ID] = true
+		}
+		for _, e := range d.Events {
+			if ids[e.Trigger] {
+				ids[e.ID] = true
+			}
+		}
+		for _, r := range d.Relations {
+			ids[r.ID] = true
+		}
+		changed := false
+		var events []Event
+		for _, e := range d.Events {
+			if !ids[e.Trigger] {
+				changed = true
+				continue
+			}
+			var args []Argument
+			for _, a := range e.Arguments {
+				if ids[a.Ref] {
+					args = append(args, a)
+				} else {
+					changed = true
+				}
+			}
+			e.Arguments = args
+			events = append(events, e)
+		}
+		d.Events = events
+		var rels []Relation
+		for _, r := range d.Relations {
+			whole := true
+			for _, a := range r.Arguments {
+				whole = whole && ids[a.Ref]
+			}
+			if whole {
+				rels = append(rels, r)
+			} else {
+				changed = true
+				delete(ids, r.ID)
+			}
+		}
+		d.Relations = rels
+		var attrs []Attribute
+		for _, a := range d.Attributes {
+			if ids[a.Target] {
+				attrs = append(attrs, a)
+				ids[a.ID] = true
+			} else {
+				changed = true
+			}
+		}
+		d.Attributes = attrs
+		var notes []Note
+		for _, n := range d.Notes {
+			if ids[n.Target] {
+				notes = append(notes, n)
+			} else {
+				changed = true
+			}
+		}
+		d.Notes = notes
+		var norms []Normalization
+		for _, n := range d.Normalizations {
+			if ids[n.Target] {
+				norms = append(norms, n)
+			} else {
+				changed = true
+			}
+		}
+		d.Normalizations = norms
+		if !changed {
+			return
+		}
+	}
+}
