@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+
+	"belgi/annotations"
 	"sort"
 	"strings"
 )
@@ -37,6 +39,28 @@ func describeControls(text string) string {
 		parts = append(parts, fmt.Sprintf("%d %s", n, name))
 	}
 	sort.Strings(parts)
-	return "The text holds invisible or direction-changing characters (" + strings.Join(parts, ", ") +
-		"). They are kept, count in offsets, and are shown as markers."
+	return "The input holds invisible or direction-changing characters (" + strings.Join(parts, ", ") +
+		"). The recorded input keeps them all; those left in the text count in offsets and are shown as markers."
+}
+
+// describeMarkup says how markup in an added document was treated, or "".
+func describeMarkup(d *annotations.Document) string {
+	if d.Cleaning != nil && d.Cleaning.HTML {
+		return "Saved HTML: the article was extracted as plain text; scripts, styles, frames and hidden parts were dropped, and nothing from the page runs or loads."
+	}
+	low := strings.ToLower(d.Text)
+	for _, m := range []string{"<script", "<iframe", "<img", "<svg", "javascript:", "onerror=", "onload="} {
+		if strings.Contains(low, m) {
+			return "The text contains markup (" + strings.TrimSuffix(m, "=") + "…); it is shown as text and never run."
+		}
+	}
+	return ""
+}
+
+// inputOf returns what the person brought for d.
+func inputOf(d *annotations.Document) string {
+	if d.Cleaning != nil {
+		return d.Cleaning.Input
+	}
+	return d.Text
 }

@@ -20,6 +20,12 @@ type Paragraph struct {
 	Para     Para
 	Spans    []SpanView // spans overlapping the paragraph
 	Selected string     // selected span ID, if it is in this paragraph
+
+	Line       int    // input line in the cleaning record, -1 when none
+	Lang       string // the paragraph's language
+	LangManual bool
+	DocLang    string
+	EditLang   bool // show the language picker
 }
 
 // Render draws the paragraph as segments, each covered by the same spans.
@@ -27,7 +33,7 @@ type Paragraph struct {
 // underline below it, so nested and crossing spans stay legible.
 func (p *Paragraph) Render() app.UI {
 	segs := Segments(p.Para, p.Spans)
-	return app.P().
+	text := app.P().
 		Class("para").
 		DataSet("testid", "paragraph").
 		DataSet("start", p.Para.Start).
@@ -36,6 +42,53 @@ func (p *Paragraph) Render() app.UI {
 		Body(app.Range(segs).Slice(func(i int) app.UI {
 			return p.segment(segs[i])
 		}))
+	if p.Lang != "" && p.Lang != p.DocLang {
+		text = text.Lang(p.Lang)
+	}
+	return app.Div().Class("row").Body(p.gutter(), text)
+}
+
+// gutter holds the paragraph's language and a button that removes the
+// line; it is not part of the text and cannot be selected.
+func (p *Paragraph) gutter() app.UI {
+	var lang app.UI
+	switch {
+	case p.Lang == "":
+	case p.EditLang:
+		lang = app.Select().
+			Class("lang-select").
+			AutoFocus(true).
+			DataSet("para", p.Para.Start).
+			DataSet("testid", "paragraph-language-select").
+			Aria("label", "Language of this paragraph").
+			OnChange(onLanguage).
+			Body(languageOptions(p.Lang)...)
+	default:
+		class := "lang"
+		if p.Lang != p.DocLang {
+			class += " other"
+		}
+		if p.LangManual {
+			class += " manual"
+		}
+		lang = app.Button().
+			Class(class).
+			DataSet("edit-lang", p.Para.Start).
+			DataSet("testid", "paragraph-language").
+			Title(languageName(p.Lang) + map[bool]string{true: ", set by hand", false: ", detected"}[p.LangManual] + ": click to correct").
+			Text(p.Lang)
+	}
+	return app.Div().Class("gutter").Body(
+		lang,
+		app.If(p.Line >= 0, app.Button().
+			Class("drop").
+			DataSet("lines", p.Line).
+			DataSet("keep", "false").
+			DataSet("testid", "remove-line").
+			Title("Remove this line from the text").
+			Aria("label", "Remove this line").
+			Text("×")),
+	)
 }
 
 func (p *Paragraph) segment(s Segment) app.UI {

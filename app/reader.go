@@ -1,12 +1,11 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 
 	"belgi/annotations"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // Reader shows the open document: its header and one Paragraph component
@@ -14,14 +13,18 @@ import (
 type Reader struct {
 	app.Compo
 
-	ID       string
-	Title    string
-	Source   string
-	Language string
-	Text     string
-	Spans    []annotations.Span // replaced, never modified, on every change
-	Colours  map[string]int
-	Selected string
+	ID         string
+	Title      string
+	Source     string
+	Language   string
+	LangSource string
+	Paragraphs []annotations.ParagraphLanguage
+	Cleaning   *annotations.Cleaning
+	Text       string
+	Spans      []annotations.Span // replaced, never modified, on every change
+	Colours    map[string]int
+	Selected   string
+	EditLang   int // start of the paragraph whose language is being corrected, -1 for none
 }
 
 // Render lays out the document. Paragraph props are recomputed here, but
@@ -39,6 +42,32 @@ func (r *Reader) Render() app.UI {
 		}
 		return PaletteSize
 	})
+	runs, lineOf := removedRuns(r.Cleaning, paras)
+	langs := map[int]annotations.ParagraphLanguage{}
+	for _, p := range r.Paragraphs {
+		langs[p.Start] = p
+	}
+	items := make([]app.UI, 0, 2*len(paras)+1)
+	for i, p := range paras {
+		if run := runs[i]; len(run) > 0 {
+			items = append(items, &Removed{Lines: run})
+		}
+		sel := ""
+		for _, v := range views[i] {
+			if v.ID == r.Selected {
+				sel = r.Selected
+			}
+		}
+		pl := langs[p.Start]
+		items = append(items, &Paragraph{
+			Para: p, Spans: views[i], Selected: sel,
+			Line: lineOf[i], Lang: pl.Language, LangManual: pl.Source == "manual",
+			DocLang: r.Language, EditLang: r.EditLang == p.Start,
+		})
+	}
+	if run := runs[len(paras)]; len(run) > 0 {
+		items = append(items, &Removed{Lines: run})
+	}
 	return app.Main().
 		Class("reader").
 		Aria("label", "Document").
@@ -46,9 +75,20 @@ func (r *Reader) Render() app.UI {
 			app.Header().Class("doc-head").Body(
 				app.H1().DataSet("testid", "document-title").Text(r.Title),
 				app.P().Class("meta").Body(
-					app.Span().DataSet("testid", "document-language").Text(languageName(r.Language)),
+					app.Label().Body(
+						app.Span().Class("visually-hidden").Text("Document language"),
+						app.Select().
+							Class("lang-select").
+							DataSet("testid", "document-language").
+							DataSet("para", -1).
+							Title(languageName(r.Language)+map[bool]string{true: " (set by hand)", false: " (detected)"}[r.LangSource == "manual"]).
+							OnChange(onLanguage).
+							Body(languageOptions(r.Language)...),
+					),
+					app.Span().Class("lang-name").Text(" "+languageName(r.Language)+map[bool]string{true: ", set by hand", false: ", detected"}[r.LangSource == "manual"]),
 					app.If(r.Source != "", app.Span().Text(" · "+r.Source)),
 					app.Span().Text(" · "+plural(len(r.Spans), "span", "spans")),
+					app.If(r.Cleaning != nil, app.Span().Text(" · "+cleaningSummary(r.Cleaning))),
 				),
 			),
 			app.Article().
@@ -60,25 +100,81 @@ func (r *Reader) Render() app.UI {
 				Aria("label", "Document text: select text, then press a label key 1–9").
 				TabIndex(0).
 				OnClick(r.onClick).
-				Body(app.Range(paras).Slice(func(i int) app.UI {
-					sel := ""
-					for _, v := range views[i] {
-						if v.ID == r.Selected {
-							sel = r.Selected
-						}
-					}
-					return &Paragraph{Para: paras[i], Spans: views[i], Selected: sel}
-				})),
+				Body(items...),
 		)
+}
+
+// languageOptions lists the languages a person can pick, selecting tag.
+func languageOptions(tag string) []app.UI {
+	opts := make([]app.UI, 0, len(Languages)+1)
+	known := false
+	for _, l := range Languages {
+		known = known || l == tag
+		opts = append(opts, app.Option().Value(l).Selected(l == tag).Text(l))
+	}
+	if !known {
+		opts = append(opts, app.Option().Value(tag).Selected(true).Text(tag))
+	}
+	return opts
+}
+
+// onLanguage sends a corrected language; data-para says which paragraph,
+// -1 for the whole document.
+func onLanguage(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	para, _ := strconv.Atoi(src.Get("dataset").Get("para").String())
+	ctx.NewActionWithValue(actionLanguage, langChange{Para: para, Tag: src.Get("value").String()})
+}
+
+// A langChange corrects the language of a paragraph, or of the document
+// when Para is -1.
+type langChange struct {
+	Para int
+	Tag  string
+}
+
+// A keepChange restores (Keep) or removes input lines of the open document.
+type keepChange struct {
+	Lines []int
+	Keep  bool
+}
+
+func cleaningSummary(c *annotations.Cleaning) string {
+	dropped := 0
+	for _, l := range c.Lines {
+		if !l.Keep && l.Reason != "blank" {
+			dropped++
+		}
+	}
+	return "cleaned: " + plural(dropped, "line", "lines") + " removed"
 }
 
 // onClick selects the innermost span under the pointer, unless the click
 // ended a text selection.
 func (r *Reader) onClick(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	if b := target.Call("closest", "[data-lines]"); b.Truthy() {
+		var lines []int
+		for _, f := range strings.Fields(b.Get("dataset").Get("lines").String()) {
+			if n, err := strconv.Atoi(f); err == nil {
+				lines = append(lines, n)
+			}
+		}
+		ctx.NewActionWithValue(actionKeep, keepChange{Lines: lines, Keep: b.Get("dataset").Get("keep").String() == "true"})
+		return
+	}
+	if b := target.Call("closest", "[data-edit-lang]"); b.Truthy() {
+		n, _ := strconv.Atoi(b.Get("dataset").Get("editLang").String())
+		ctx.NewActionWithValue(actionEditLang, n)
+		return
+	}
+	if target.Call("closest", "select, .removed, .gutter").Truthy() {
+		return
+	}
 	if _, _, ok := browser.Selection(); ok {
 		return
 	}
-	seg := e.Get("target").Call("closest", "[data-spans]")
+	seg := target.Call("closest", "[data-spans]")
 	if !seg.Truthy() {
 		ctx.NewActionWithValue(actionSelect, "")
 		return
@@ -95,20 +191,6 @@ func (r *Reader) onClick(ctx app.Context, e app.Event) {
 		}
 	}
 	ctx.NewActionWithValue(actionSelect, next)
-}
-
-// languageName shows a tag in English and in the language itself.
-func languageName(tag string) string {
-	t, err := language.Parse(tag)
-	if err != nil || t == language.Und {
-		return "Language unknown"
-	}
-	en := display.English.Tags().Name(t)
-	self := display.Self.Name(t)
-	if self == "" || self == en {
-		return en
-	}
-	return en + " (" + self + ")"
 }
 
 func plural(n int, one, many string) string {

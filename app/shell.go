@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -14,9 +15,12 @@ import (
 // handles them. Values are read from data-* attributes, never captured in
 // closures, so a reused DOM node cannot act for the wrong item.
 const (
-	actionOpen   = "belgi/open"
-	actionLabel  = "belgi/label"
-	actionSelect = "belgi/select"
+	actionOpen     = "belgi/open"
+	actionLabel    = "belgi/label"
+	actionSelect   = "belgi/select"
+	actionKeep     = "belgi/keep"
+	actionLanguage = "belgi/language"
+	actionEditLang = "belgi/edit-language"
 )
 
 // Shell is the root component: it owns the State and lays out the app.
@@ -30,6 +34,7 @@ type Shell struct {
 	paste    string
 	dragging bool
 	stop     []func()
+	editLang int // paragraph whose language picker is open, -1 for none
 
 	store       Store
 	saver       *Saver
@@ -43,7 +48,7 @@ type Shell struct {
 // NewShell returns the root component over st. With a nil st the shell
 // loads the workspace from the browser's storage, or the demo corpus when
 // there is none.
-func NewShell(st *State) *Shell { return &Shell{st: st} }
+func NewShell(st *State) *Shell { return &Shell{st: st, editLang: -1} }
 
 // OnMount wires the actions and the page-wide handlers, then asks for the
 // workspace lock and loads the workspace.
@@ -51,6 +56,9 @@ func (s *Shell) OnMount(ctx app.Context) {
 	ctx.Handle(actionOpen, s.handleOpen)
 	ctx.Handle(actionLabel, s.handleLabel)
 	ctx.Handle(actionSelect, s.handleSelect)
+	ctx.Handle(actionKeep, s.handleKeep)
+	ctx.Handle(actionLanguage, s.handleLanguage)
+	ctx.Handle(actionEditLang, s.handleEditLang)
 	s.stop = append(s.stop, browser.Listen(pageEvents{s: s, ctx: ctx}))
 	if s.st != nil {
 		s.ready()
@@ -189,7 +197,11 @@ func (s *Shell) Render() app.UI {
 	reader := &Reader{Colours: colours}
 	list := &SpanList{Colours: colours}
 	if d := st.Doc(); d != nil {
-		*reader = Reader{ID: d.ID, Title: d.Title, Source: d.Source, Language: d.Language, Text: d.Text, Spans: d.Spans, Colours: colours, Selected: st.Selected}
+		*reader = Reader{
+			ID: d.ID, Title: d.Title, Source: d.Source, Language: d.Language, LangSource: d.LanguageSource,
+			Paragraphs: d.Paragraphs, Cleaning: d.Cleaning, Text: d.Text, Spans: d.Spans,
+			Colours: colours, Selected: st.Selected, EditLang: s.editLang,
+		}
 		list.Spans, list.Selected = d.Spans, st.Selected
 	}
 	shellClass := "shell"
@@ -289,13 +301,61 @@ func (s *Shell) say(msg string, err error) {
 func (s *Shell) handleOpen(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
 	s.st.Open(id)
-	s.status = ""
+	s.status, s.editLang = "", -1
 	s.Update()
 }
 
 func (s *Shell) handleSelect(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
 	s.st.Selected = id
+	s.Update()
+}
+
+func (s *Shell) handleKeep(ctx app.Context, a app.Action) {
+	c, _ := a.Value.(keepChange)
+	defer s.Update()
+	defer s.changed()
+	n, err := s.st.SetKeep(s.st.Current, c.Lines, c.Keep, func(lost []annotations.Span) bool {
+		var names []string
+		for i, sp := range lost {
+			if i == 5 {
+				names = append(names, "…")
+				break
+			}
+			names = append(names, sp.Label+" “"+clipText(sp.Text)+"”")
+		}
+		return browser.Confirm("Removing this text deletes " + plural(len(lost), "span", "spans") + ": " + strings.Join(names, ", ") + ". Undo brings them back. Continue?")
+	})
+	switch {
+	case errors.Is(err, errCancelled):
+		s.say("Nothing changed.", nil)
+	case err != nil:
+		s.say("", err)
+	case c.Keep:
+		s.say("Restored "+plural(len(c.Lines), "line", "lines")+".", nil)
+	default:
+		msg := "Removed " + plural(len(c.Lines), "line", "lines") + "."
+		if n > 0 {
+			msg += " " + plural(n, "span was", "spans were") + " deleted with it; Ctrl+Z brings everything back."
+		}
+		s.say(msg, nil)
+	}
+}
+
+func (s *Shell) handleLanguage(ctx app.Context, a app.Action) {
+	c, _ := a.Value.(langChange)
+	s.editLang = -1
+	if err := s.st.SetLanguage(s.st.Current, c.Para, c.Tag); err != nil {
+		s.say("", err)
+	} else {
+		s.say("Language set to "+languageName(c.Tag)+".", nil)
+	}
+	s.changed()
+	s.Update()
+}
+
+func (s *Shell) handleEditLang(ctx app.Context, a app.Action) {
+	s.editLang, _ = a.Value.(int)
 	s.Update()
 }
 
@@ -380,6 +440,7 @@ func (s *Shell) key(k KeyPress) {
 	case k.Key == "Escape":
 		s.st.Selected = ""
 		s.pasting = false
+		s.editLang = -1
 	default:
 		if label, ok := s.st.LabelForKey(k.Key); ok {
 			s.labelSelection(label)
@@ -427,7 +488,7 @@ func (s *Shell) addText(name, text string) {
 		s.say("", err)
 		return
 	}
-	s.say(strings.TrimSpace("Added “"+clipText(d.Title)+"”. "+describeControls(d.Text)), nil)
+	s.say(strings.TrimSpace("Added “"+clipText(d.Title)+"”. "+describeMarkup(d)+" "+describeControls(inputOf(d))), nil)
 }
 
 func (s *Shell) onFiles(ctx app.Context, e app.Event) {
@@ -458,7 +519,7 @@ func (s *Shell) addFile(f File) {
 	msg, err := s.st.AddFile(f.Name, f.Data)
 	if err == nil {
 		if d := s.st.Doc(); d != nil {
-			msg = strings.TrimSpace(msg + " " + describeControls(d.Text))
+			msg = strings.TrimSpace(msg + " " + describeMarkup(d) + " " + describeControls(inputOf(d)))
 		}
 	}
 	s.say(msg, err)

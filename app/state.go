@@ -9,7 +9,10 @@ import (
 	"unicode/utf8"
 
 	"belgi/annotations"
+	"belgi/clean"
 	"belgi/demo"
+
+	"golang.org/x/text/language"
 )
 
 // MaxFileSize is the largest file Belgi reads. Larger files are refused
@@ -57,9 +60,11 @@ type step struct {
 func NewState() *State {
 	s := &State{WS: annotations.NewWorkspace(annotations.DefaultSchema())}
 	for _, a := range demo.Articles() {
-		d := annotations.NewDocument(s.WS.NextDocumentID(), a.Title, a.Name, a.Text)
-		d.Language, d.LanguageSource = a.Lang, "manual"
-		if _, err := s.WS.Apply(annotations.Op{Kind: annotations.OpAddDocument, Document: d}); err != nil {
+		d, err := cleanedDocument(s.WS.NextDocumentID(), a.Name, a.Text)
+		if err == nil {
+			_, err = s.WS.Apply(annotations.Op{Kind: annotations.OpAddDocument, Document: d})
+		}
+		if err != nil {
 			panic(err) // the demo corpus is tested
 		}
 	}
@@ -208,12 +213,111 @@ func (s *State) AddText(name, text string) (*annotations.Document, error) {
 	if err := checkText(name, []byte(text)); err != nil {
 		return nil, err
 	}
-	d := annotations.NewDocument(s.WS.NextDocumentID(), titleOf(name, text), name, text)
+	if s.ReadOnly {
+		return nil, ErrReadOnly
+	}
+	d, err := cleanedDocument(s.WS.NextDocumentID(), name, text)
+	if err != nil {
+		return nil, err
+	}
 	if err := s.Do(annotations.Op{Kind: annotations.OpAddDocument, Document: d}); err != nil {
 		return nil, err
 	}
 	s.Open(d.ID)
 	return d, nil
+}
+
+// cleanedDocument cleans a page dump or saved HTML down to its article and
+// detects its languages. When the cleaner keeps nothing (a short snippet,
+// say), every line is kept: the person brought it to annotate it.
+func cleanedDocument(id, name, text string) (*annotations.Document, error) {
+	ext := strings.ToLower(path.Ext(name))
+	html := ext == ".html" || ext == ".htm" || clean.LooksLikeHTML(text)
+	d, err := annotations.NewCleanedDocument(id, "", name, text, html)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", nameOr(name), err)
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		lines := append([]clean.Line(nil), d.Cleaning.Lines...)
+		for i := range lines {
+			lines[i].Keep = lines[i].End > lines[i].Start
+		}
+		if d, _, err = d.Reclean(lines); err != nil {
+			return nil, err
+		}
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return nil, fmt.Errorf("%s has no text", nameOr(name))
+	}
+	d.Title = titleOf(name, d.Text)
+	detectLanguages(d)
+	return d, nil
+}
+
+func nameOr(name string) string {
+	if name == "" {
+		return "the pasted text"
+	}
+	return name
+}
+
+// SetKeep keeps or removes input lines of a cleaned document. Spans on
+// removed text are deleted only when confirm agrees; the returned count says
+// how many went.
+func (s *State) SetKeep(id string, lines []int, keep bool, confirm func(lost []annotations.Span) bool) (int, error) {
+	d := s.WS.Document(id)
+	if d == nil || d.Cleaning == nil {
+		return 0, fmt.Errorf("document %q has no cleaning record", id)
+	}
+	decisions := append([]clean.Line(nil), d.Cleaning.Lines...)
+	for _, i := range lines {
+		if i < 0 || i >= len(decisions) {
+			return 0, fmt.Errorf("document %q has no line %d", id, i)
+		}
+		decisions[i].Keep = keep
+	}
+	nd, lost, err := d.Reclean(decisions)
+	if err != nil {
+		return 0, err
+	}
+	if len(lost) > 0 && !confirm(lost) {
+		return 0, errCancelled
+	}
+	detectLanguages(nd)
+	if err := s.Do(annotations.Op{Kind: annotations.OpReplaceDocument, Document: nd}); err != nil {
+		return 0, err
+	}
+	s.Selected = ""
+	return len(lost), nil
+}
+
+// SetLanguage corrects the language of a document, or of the paragraph
+// starting at para when para >= 0. The correction is marked manual.
+func (s *State) SetLanguage(id string, para int, tag string) error {
+	d := s.WS.Document(id)
+	if d == nil {
+		return fmt.Errorf("no document %q", id)
+	}
+	if _, err := language.Parse(tag); err != nil {
+		return fmt.Errorf("%q is not a language tag", tag)
+	}
+	nd := *d
+	nd.Paragraphs = append([]annotations.ParagraphLanguage(nil), d.Paragraphs...)
+	if para < 0 {
+		nd.Language, nd.LanguageSource = tag, "manual"
+	} else {
+		found := false
+		for i, p := range nd.Paragraphs {
+			if p.Start == para {
+				nd.Paragraphs[i].Language, nd.Paragraphs[i].Source, nd.Paragraphs[i].Confidence = tag, "manual", 0
+				found = true
+			}
+		}
+		if !found {
+			return fmt.Errorf("document %q has no paragraph at %d", id, para)
+		}
+	}
+	return s.Do(annotations.Op{Kind: annotations.OpReplaceDocument, Document: &nd})
 }
 
 // checkText refuses what is not text: invalid UTF-8, NUL bytes, nothing.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"belgi/annotations"
+	"belgi/clean"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -50,6 +51,9 @@ func spanByText(t *testing.T, d *annotations.Document, text string) annotations.
 
 func TestBrowserLabelPastedKazakh(t *testing.T) {
 	s := newSession(t)
+	// The app cleans what is pasted (CRLF becomes LF, the input is kept);
+	// offsets index the cleaned text.
+	cleaned := clean.Text(kazakh).Text
 	if n := s.count(`[data-testid=document-item]`); n < 3 {
 		t.Fatalf("library shows %d documents, want the demo corpus of at least 3", n)
 	}
@@ -66,16 +70,16 @@ func TestBrowserLabelPastedKazakh(t *testing.T) {
 	// CRLF, and a span nested inside it.
 	label := func(sub string, n int, key string) {
 		t.Helper()
-		a, b := cp(t, kazakh, sub, n)
+		a, b := cp(t, cleaned, sub, n)
 		before := s.count(`[data-testid=span]`)
 		s.selectText(a, b)
 		s.key(key)
 		s.waitFor(fmt.Sprintf(`document.querySelectorAll('[data-testid=span]').length === %d`, before+1))
 	}
-	label("митинг", 1, "3")                        // GROUP, after 👍
-	label("өтті\r\nПолиция 12 белсендіні", 1, "6") // TIME, across the line break
-	label("Полиция", 1, "2")                       // ORG, nested in the previous
-	label("«Ақ жол» партиясы", 1, "2")             // ORG
+	label("митинг", 1, "3")                      // GROUP, after 👍
+	label("өтті\nПолиция 12 белсендіні", 1, "6") // TIME, across the line break
+	label("Полиция", 1, "2")                     // ORG, nested in the previous
+	label("«Ақ жол» партиясы", 1, "2")           // ORG
 	if n := s.count(`.ann.opens`); n < 4 {
 		t.Errorf("%d span starts drawn, want 4", n)
 	}
@@ -93,10 +97,10 @@ func TestBrowserLabelPastedKazakh(t *testing.T) {
 		t.Fatalf("exported %d documents, want 1", len(f.Documents))
 	}
 	d := f.Documents[0]
-	if d.Text != kazakh {
-		t.Errorf("exported text %q, want the pasted text byte for byte %q", d.Text, kazakh)
+	if d.Text != cleaned || d.Cleaning == nil || d.Cleaning.Input != kazakh {
+		t.Errorf("exported text %q, input %v; want the cleaned text and the pasted input byte for byte", d.Text, d.Cleaning)
 	}
-	sum := sha256.Sum256([]byte(kazakh))
+	sum := sha256.Sum256([]byte(cleaned))
 	if d.SHA256 != hex.EncodeToString(sum[:]) || d.OffsetUnit != "codepoint" {
 		t.Errorf("sha256 %s offsetUnit %s", d.SHA256, d.OffsetUnit)
 	}
@@ -105,18 +109,24 @@ func TestBrowserLabelPastedKazakh(t *testing.T) {
 		n           int
 	}{
 		{"GROUP", "митинг", 1},
-		{"TIME", "өтті\r\nПолиция 12 белсендіні", 1},
+		{"TIME", "өтті\nПолиция 12 белсендіні", 1},
 		{"ORG", "Полиция", 1},
 		{"ORG", "«Ақ жол» партиясы", 1},
 	}
 	if len(d.Spans) != len(want) {
 		t.Fatalf("exported %d spans, want %d: %+v", len(d.Spans), len(want), d.Spans)
 	}
+	input := []rune(kazakh)
 	for _, w := range want {
 		sp := spanByText(t, d, w.text)
-		a, b := cp(t, kazakh, w.text, w.n)
+		a, b := cp(t, cleaned, w.text, w.n)
 		if sp.Label != w.label || sp.Start != a || sp.End != b {
 			t.Errorf("span %q = %s [%d, %d), want %s [%d, %d)", w.text, sp.Label, sp.Start, sp.End, w.label, a, b)
+		}
+		// The offset map leads back to the same words in the input, CRLF and all.
+		oa, ob := d.Cleaning.Map.OriginalSpan(sp.Start, sp.End)
+		if got, want := string(input[oa:ob]), strings.ReplaceAll(w.text, "\n", "\r\n"); got != want {
+			t.Errorf("span %q maps back to %q in the input, want %q", w.text, got, want)
 		}
 	}
 	// 👍 is one code point but two UTF-16 units: the first span must not
@@ -191,7 +201,7 @@ func TestBrowserRussianDemoWithMouse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := string(raw)
+	doc := clean.Text(string(raw)).Text
 	a, b := cp(t, doc, "Ерлан Досов", 1)
 	r := eval[[]float64](s, fmt.Sprintf(`__belgi.rect(%d, %d)`, a, b))
 	s.do(
@@ -222,7 +232,7 @@ func TestBrowserRussianDemoWithMouse(t *testing.T) {
 	if sp.Label != "PER" || sp.Start != a || sp.End != b {
 		t.Errorf("span = %+v, want PER [%d, %d)", sp, a, b)
 	}
-	if got := f.Documents[3].Text; got != "\ufeffАлматы\r\nАстана" {
-		t.Errorf("dropped text = %q", got)
+	if d := f.Documents[3]; d.Cleaning == nil || d.Cleaning.Input != "\ufeffАлматы\r\nАстана" || d.Text != "Алматы\nАстана" {
+		t.Errorf("dropped file: text %q, cleaning %+v", d.Text, d.Cleaning)
 	}
 }

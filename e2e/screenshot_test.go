@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"belgi/clean"
+
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
@@ -24,7 +26,7 @@ func TestBrowserScreenshots(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := string(raw)
+	doc := clean.Text(string(raw)).Text
 	for _, l := range []struct {
 		text, key string
 		n         int
