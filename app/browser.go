@@ -39,8 +39,8 @@ type Browser interface {
 // browser's event loop, not the UI goroutine.
 type PageHandler interface {
 	Key(k KeyPress)
-	Paste(text string) // text pasted outside a text field, exactly as the clipboard holds it
-	File(f File)       // a file dropped on the page, read
+	Paste(text string)      // text pasted outside a text field, exactly as the clipboard holds it
+	File(f File, total int) // one of total files dropped on the page, read
 	Dragging(over bool)
 	Message(msg string) // a Broadcast from another tab
 	// Unexported reports whether leaving the page now would leave changes

@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -33,6 +35,7 @@ type Shell struct {
 	pasting  bool
 	paste    string
 	dragging bool
+	batch    *batch // the files being imported, nil when none
 	stop     []func()
 	editLang int // paragraph whose language picker is open, -1 for none
 
@@ -241,6 +244,7 @@ func (s *Shell) Render() app.UI {
 			app.Button().OnClick(s.onReload).Text("Reload now"),
 		)),
 		app.If(s.pasting, s.renderPaste()),
+		s.renderBatch(),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
 			Role(map[bool]string{true: "alert", false: "status"}[s.isError]).
@@ -399,7 +403,9 @@ type pageEvents struct {
 
 func (p pageEvents) Key(k KeyPress)    { p.ctx.Dispatch(func(app.Context) { p.s.key(k) }) }
 func (p pageEvents) Paste(text string) { p.ctx.Dispatch(func(app.Context) { p.s.addText("", text) }) }
-func (p pageEvents) File(f File)       { p.ctx.Dispatch(func(app.Context) { p.s.addFile(f) }) }
+func (p pageEvents) File(f File, total int) {
+	p.ctx.Dispatch(func(app.Context) { p.s.fileRead(f, total) })
+}
 func (p pageEvents) Dragging(on bool) {
 	p.ctx.Dispatch(func(app.Context) { p.s.dragging = on })
 }
@@ -501,9 +507,82 @@ func (s *Shell) readFiles(ctx app.Context, files app.Value) {
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
+	total := files.Get("length").Int()
 	browser.ReadFiles(files, func(f File) {
-		ctx.Dispatch(func(ctx app.Context) { s.addFile(f) })
+		ctx.Dispatch(func(ctx app.Context) { s.fileRead(f, total) })
 	})
+}
+
+// A batch is a set of files being imported together.
+type batch struct {
+	total   int
+	files   []File
+	results []batchResult
+	done    bool
+}
+
+type batchResult struct {
+	name, msg string
+	ok        bool
+}
+
+// fileRead collects one of total files; once all are read they are added
+// in name order, each with its own result, so one bad file is reported and
+// skipped while the rest load.
+func (s *Shell) fileRead(f File, total int) {
+	if s.batch == nil || s.batch.done {
+		s.batch = &batch{total: total}
+	}
+	b := s.batch
+	b.files = append(b.files, f)
+	if len(b.files) < b.total {
+		return
+	}
+	b.done = true
+	sort.SliceStable(b.files, func(i, j int) bool { return b.files[i].Name < b.files[j].Name })
+	ok := 0
+	for _, f := range b.files {
+		s.addFile(f)
+		b.results = append(b.results, batchResult{name: f.Name, msg: s.status, ok: !s.isError})
+		if !s.isError {
+			ok++
+		}
+	}
+	if b.total == 1 {
+		s.batch = nil // the status line says it all
+		return
+	}
+	s.say(fmt.Sprintf("Imported %d of %d files.", ok, b.total), nil)
+	if ok < b.total {
+		s.say("", fmt.Errorf("imported %d of %d files; see the list for what was skipped", ok, b.total))
+	}
+}
+
+func (s *Shell) onCloseBatch(ctx app.Context, e app.Event) { s.batch = nil }
+
+// renderBatch shows import progress and, when done, the result per file.
+func (s *Shell) renderBatch() app.UI {
+	b := s.batch
+	if b == nil || b.total < 2 {
+		return nil
+	}
+	return app.Section().Class("batch").Aria("label", "Import").DataSet("testid", "import-panel").Body(
+		app.Div().Class("batch-head").Body(
+			app.Label().Body(
+				app.Text(fmt.Sprintf("Files read: %d of %d ", len(b.files), b.total)),
+				app.Progress().DataSet("testid", "import-progress").Max(b.total).Value(len(b.files)),
+			),
+			app.If(b.done, app.Button().Class("link").OnClick(s.onCloseBatch).Text("Close")),
+		),
+		app.Ul().DataSet("testid", "import-results").Body(app.Range(b.results).Slice(func(i int) app.UI {
+			r := b.results[i]
+			return app.Li().
+				Class(map[bool]string{true: "ok", false: "failed"}[r.ok]).
+				DataSet("testid", "import-result").
+				DataSet("ok", r.ok).
+				Body(app.Strong().Text(r.name+": "), app.Text(r.msg))
+		})),
+	)
 }
 
 // addFile adds a file that was read, reporting the result.

@@ -81,7 +81,9 @@ func (b bridge) Listen(h belgi.PageHandler) func() {
 		}
 		if dt := e.Get("dataTransfer"); dt.Truthy() {
 			// The FileList empties when dispatch ends; its files do not.
-			readFiles(dt.Get("files"), h.File)
+			files := dt.Get("files")
+			total := files.Length()
+			readFiles(files, func(f belgi.File) { h.File(f, total) })
 		}
 	})
 	on("beforeunload", func(e js.Value) {
