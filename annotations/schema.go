@@ -18,6 +18,16 @@ type EntityType struct {
 	Color string `json:"color,omitempty"` // CSS colour; "" picks from the palette
 	Key   string `json:"key,omitempty"`   // keyboard shortcut, "1".."9" or a letter
 	Group string `json:"group,omitempty"` // for grouping in the palette
+
+	// Description says what the type covers, for tooltips and guidelines.
+	Description string `json:"description,omitempty"`
+	// Rare marks a type the palette may show one level down, so that the
+	// first level stays quick to learn.
+	Rare bool `json:"rare,omitempty"`
+	// Maps gives the corresponding label in other schemes, keyed by scheme:
+	// "ace" (ACE 2005), "glocon", "acled", "nerel", "kaznerd", …
+	// A value starting with "~" is a lossy correspondence.
+	Maps map[string]string `json:"maps,omitempty"`
 }
 
 // An EventType is an event label with the roles its arguments fill.
@@ -26,8 +36,12 @@ type EventType struct {
 	Name  string    `json:"name,omitempty"`
 	Color string    `json:"color,omitempty"`
 	Key   string    `json:"key,omitempty"`
-	Group string    `json:"group,omitempty"`
+	Group string    `json:"group,omitempty"` // the category, such as "Protest"
 	Roles []RoleDef `json:"roles,omitempty"`
+
+	Description string            `json:"description,omitempty"`
+	Rare        bool              `json:"rare,omitempty"` // see EntityType.Rare
+	Maps        map[string]string `json:"maps,omitempty"` // see EntityType.Maps
 }
 
 // A RoleDef is one role of an event or relation type.
@@ -35,6 +49,10 @@ type RoleDef struct {
 	Role  string   `json:"role"`
 	Types []string `json:"types"`          // allowed filler types
 	Card  string   `json:"card,omitempty"` // "?", "*", "+" or a number; "" means "?"
+
+	// Maps gives the corresponding role in other schemes, as
+	// EntityType.Maps does.
+	Maps map[string]string `json:"maps,omitempty"`
 }
 
 // A RelationType links typed arguments.
@@ -42,6 +60,16 @@ type RelationType struct {
 	Type string    `json:"type"`
 	Name string    `json:"name,omitempty"`
 	Args []RoleDef `json:"args"`
+
+	// Symmetric says that the order of the arguments carries no meaning;
+	// Transitive that the relation chains (A~B and B~C give A~C). A
+	// coreference relation is both.
+	Symmetric  bool `json:"symmetric,omitempty"`
+	Transitive bool `json:"transitive,omitempty"`
+
+	Description string            `json:"description,omitempty"`
+	Rare        bool              `json:"rare,omitempty"` // see EntityType.Rare
+	Maps        map[string]string `json:"maps,omitempty"` // see EntityType.Maps
 }
 
 // An AttributeDef is a binary (no Values) or multi-valued attribute.
@@ -49,6 +77,10 @@ type AttributeDef struct {
 	Name   string   `json:"name"`
 	On     []string `json:"on"`
 	Values []string `json:"values,omitempty"`
+
+	Description string            `json:"description,omitempty"`
+	Rare        bool              `json:"rare,omitempty"` // see EntityType.Rare
+	Maps        map[string]string `json:"maps,omitempty"` // see EntityType.Maps
 }
 
 // Entity returns the entity type named t.
@@ -61,27 +93,18 @@ func (s *Schema) Entity(t string) (EntityType, bool) {
 	return EntityType{}, false
 }
 
-// DefaultSchema returns the entity types of Belgi's default schema for
-// socio-political news, after ../shared/design/default-schema-reference.json.
-// The nine most used types are on keys 1–9.
+// DefaultSchema returns Belgi's default schema for socio-political news in
+// Kazakhstan, after ../shared/design/default-schema-reference.json: entity
+// types, event types grouped by category with their roles, relations,
+// attributes and document labels, each with its ACE 2005, GLOCON, ACLED and
+// other mappings in Maps. The nine most used entity types are on keys 1–9
+// and the most common event types on letter keys; rare types are marked
+// Rare. The schema is the embedded file default-schema.json; each call
+// returns a fresh copy that shares nothing with other calls.
 func DefaultSchema() Schema {
-	return Schema{
-		Name: "kz-sociopolitical",
-		Entities: []EntityType{
-			{Type: "PER", Name: "Person", Key: "1", Group: "Actors"},
-			{Type: "ORG", Name: "Organization", Key: "2", Group: "Actors"},
-			{Type: "GROUP", Name: "Group of people", Key: "3", Group: "Actors"},
-			{Type: "GPE", Name: "Country, region, city", Key: "4", Group: "Places"},
-			{Type: "FAC", Name: "Facility, street, building", Key: "5", Group: "Places"},
-			{Type: "TIME", Name: "Date or time", Key: "6", Group: "When and how many"},
-			{Type: "NUM", Name: "Number of people", Key: "7", Group: "When and how many"},
-			{Type: "POSITION", Name: "Office or job title", Key: "8", Group: "Actors"},
-			{Type: "CRIME", Name: "Charge or offence", Key: "9", Group: "Justice"},
-			{Type: "LOC", Name: "Other location", Group: "Places"},
-			{Type: "PENALTY", Name: "Penalty or sentence", Group: "Justice"},
-			{Type: "LAW", Name: "Law, code, decree", Group: "Justice"},
-			{Type: "MONEY", Name: "Amount of money", Group: "When and how many"},
-			{Type: "NORP", Name: "Nationality, ethnic or religious group", Group: "Actors"},
-		},
+	s, err := decodeSchema(defaultSchemaJSON)
+	if err != nil {
+		panic("annotations: default-schema.json: " + err.Error()) // caught by TestDefaultSchema
 	}
+	return s
 }
