@@ -1,0 +1,1107 @@
+package app
+
+// Import and export of the interchange formats (brat, CoNLL, doccano,
+// Label Studio, spaCy/Prodigy, FoLiA, CASE, FactRuEval), as `belgi convert`
+// reads and writes them, for the Import and Export dialogs. Everything here
+// is pure Go: the browser only hands over the bytes of the files and offers
+// the result as a download.
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"belgi/annotations"
+	"belgi/annotations/brat"
+	"belgi/annotations/casefmt"
+	"belgi/annotations/conll"
+	"belgi/annotations/doccano"
+	"belgi/annotations/factrueval"
+	"belgi/annotations/folia"
+	"belgi/annotations/goldstream"
+	"belgi/annotations/labelstudio"
+	"belgi/annotations/loss"
+	"belgi/annotations/spacy"
+)
+
+// A Format is a file format Belgi exports to.
+type Format struct{ ID, Name, Ext string }
+
+// ExportFormats lists the formats the Export dialog offers, in order: id (as
+// in `belgi convert`), a human name, and the file extension of what ExportAs
+// returns.
+var ExportFormats = []Format{
+	{ID: "json", Name: "Belgi gold JSON", Ext: ".json"},
+	{ID: "brat", Name: "brat standoff (.txt/.ann pairs and annotation.conf, zipped)", Ext: ".zip"},
+	{ID: "conll", Name: "CoNLL / IOB2 (token per line)", Ext: ".conll"},
+	{ID: "doccano", Name: "doccano JSONL", Ext: ".jsonl"},
+	{ID: "labelstudio", Name: "Label Studio JSON", Ext: ".json"},
+	{ID: "spacy", Name: "spaCy / Prodigy JSONL", Ext: ".jsonl"},
+}
+
+// MIME returns the media type to download a file of the format with.
+func (f Format) MIME() string {
+	switch f.Ext {
+	case ".json":
+		return "application/json"
+	case ".zip":
+		return "application/zip"
+	case ".jsonl":
+		return "application/jsonl"
+	}
+	return "text/plain; charset=utf-8"
+}
+
+func exportFormat(id string) (Format, bool) {
+	for _, f := range ExportFormats {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// maxResultNotes caps the notes of one file's result, so that a messy corpus
+// does not flood the results list.
+const maxResultNotes = 50
+
+// ExportAs writes docs (with schema) in the given format, one of
+// ExportFormats. It returns a file name and the bytes to download, and what the
+// format could not hold, one line per lost item naming the document and the
+// annotation and saying why; lost is empty when nothing was lost. Brat, a
+// format of several files per document, is returned as one .zip archive
+// (annotation.conf when the schema has types, and a .txt and an .ann per
+// document, named after the document's ID).
+//
+// The file is named belgi-workspace-<format><ext>, or belgi-<id>-<format><ext>
+// for a single document; gold JSON is named as State.Export names it.
+//
+// doccano is written in its "entities" variant (spans with IDs and relations)
+// when any document has relations, and otherwise in the flat "label" variant,
+// which also holds the document labels of documents without spans. CoNLL is
+// written as IOB2 with a -DOCSTART- line before each document that was not
+// read from CoNLL; such a file holds tokens, not text, so a document whose
+// text does not read back as it was is listed in lost.
+func ExportAs(format string, schema annotations.Schema, docs []*annotations.Document) (name string, data []byte, lost []string, err error) {
+	f, ok := exportFormat(format)
+	if !ok {
+		ids := make([]string, len(ExportFormats))
+		for i, f := range ExportFormats {
+			ids[i] = f.ID
+		}
+		return "", nil, nil, fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(ids, ", "))
+	}
+	if len(docs) == 0 {
+		return "", nil, nil, errors.New("there are no documents to export")
+	}
+	base := "belgi-workspace"
+	if len(docs) == 1 {
+		base = "belgi-" + strings.ReplaceAll(brat.FileBase(docs[0].ID), "/", "_")
+	}
+	name = base + "-" + f.ID + f.Ext
+	if f.ID == "json" {
+		name = base + f.Ext
+	}
+	var rep loss.Report
+	var buf bytes.Buffer
+	switch f.ID {
+	case "json":
+		data, err = annotations.Marshal(annotations.NewFile(schema, docs...))
+	case "brat":
+		data, err = exportBrat(schema, docs, &rep)
+	case "conll":
+		opt := conll.Default
+		opt.Scheme = conll.IOB2
+		opt.DocStart = []string{"-DOCSTART-"}
+		w := conll.NewWriter(&buf, opt, &rep)
+		err = writeAllDocs(docs, w.Write, w.Flush)
+		if err == nil {
+			data = buf.Bytes()
+			conllTextLoss(data, docs, &rep)
+		}
+	case "doccano":
+		v := doccano.Flat
+		for _, d := range docs {
+			if len(d.Relations) > 0 {
+				v = doccano.Relations
+				break
+			}
+		}
+		w := doccano.NewWriter(&buf, v, &rep)
+		err = writeAllDocs(docs, w.Write, w.Flush)
+		data = buf.Bytes()
+	case "labelstudio":
+		w := labelstudio.NewWriter(&buf, labelstudio.Options{}, &rep)
+		err = writeAllDocs(docs, w.Write, w.Close)
+		data = buf.Bytes()
+	case "spacy":
+		w := spacy.NewWriter(&buf, "", &rep)
+		err = writeAllDocs(docs, w.Write, w.Flush)
+		data = buf.Bytes()
+	}
+	if err != nil {
+		return "", nil, nil, fmt.Errorf("exporting to %s: %v", f.Name, err)
+	}
+	for _, it := range rep.Items {
+		lost = append(lost, it.String())
+	}
+	return name, data, lost, nil
+}
+
+// writeAllDocs writes every document with write, then finishes with end.
+func writeAllDocs(docs []*annotations.Document, write func(*annotations.Document) error, end func() error) error {
+	for _, d := range docs {
+		if err := write(d); err != nil {
+			if eerr := end(); eerr != nil {
+				err = errors.Join(err, eerr)
+			}
+			return fmt.Errorf("%s: %v", d.ID, err)
+		}
+	}
+	return end()
+}
+
+// exportBrat returns a zip archive of a brat collection, as `belgi convert
+// --to brat` writes it to a folder.
+func exportBrat(schema annotations.Schema, docs []*annotations.Document, rep *loss.Report) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	create := func(name string) (io.Writer, error) {
+		// A fixed time, so that the same workspace gives the same bytes.
+		return zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+	}
+	if len(schema.Entities)+len(schema.Events)+len(schema.Relations)+len(schema.Attributes) > 0 {
+		w, err := create("annotation.conf")
+		if err != nil {
+			return nil, err
+		}
+		if err := brat.WriteConf(w, schema, rep); err != nil {
+			return nil, err
+		}
+	}
+	used := map[string]bool{"annotation": true} // annotation.conf
+	for _, d := range docs {
+		base := brat.FileBase(d.ID)
+		for n := 2; used[strings.ToLower(base)]; n++ {
+			base = fmt.Sprintf("%s_%d", brat.FileBase(d.ID), n)
+		}
+		used[strings.ToLower(base)] = true
+		if base != d.ID {
+			rep.Add(d.ID, "", 0, "written as %s.txt and %s.ann", base, base)
+		}
+		w, err := create(base + ".txt")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.WriteString(w, d.Text); err != nil {
+			return nil, err
+		}
+		if w, err = create(base + ".ann"); err != nil {
+			return nil, err
+		}
+		if err := brat.Write(w, d, rep); err != nil {
+			return nil, fmt.Errorf("%s: %v", d.ID, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// conllTextLoss reads a CoNLL export back and reports each document whose
+// text it does not give back: the format holds tokens, not text.
+func conllTextLoss(data []byte, docs []*annotations.Document, rep *loss.Report) {
+	var back []*annotations.Document
+	r := conll.NewReader(bytes.NewReader(data), "export", conll.Default, nil)
+	for {
+		d, err := r.Read()
+		if err != nil {
+			break
+		}
+		back = append(back, d)
+	}
+	const why = "text not kept as it is: CoNLL holds tokens, so it reads back as its tokens joined by spaces, a sentence per line (line breaks, spacing and anything between tokens are not kept)"
+	if len(back) == len(docs) {
+		for i, d := range docs {
+			if back[i].Text != d.Text {
+				rep.Add(d.ID, "", 0, why)
+			}
+		}
+		return
+	}
+	rep.Add("", "", 0, "the file reads back as %d documents, not %d: documents withoutKeys tokens, or withoutKeys a document marker, are not kept apart", len(back), len(docs))
+	for _, d := range docs {
+		if d.Origin == nil || d.Origin.Format != conll.OriginFormat {
+			rep.Add(d.ID, "", 0, why)
+		}
+	}
+}
+
+// ErrUseAddFile is the Err of a FileResult for a file that is Belgi's own
+// rather than an interchange format: gold JSON (Format "json"), plain text
+// (Format "text"), or a zip archive holding only those (Format "zip").
+// ImportFiles does not read such a file; State.AddFile does.
+var ErrUseAddFile = errors.New("not an interchange format: Belgi adds it as its own file")
+
+// A FileResult says what became of one file given to ImportFiles.
+type FileResult struct {
+	Name string // the file's name, as given
+	// Format is the id of the format the file was read as ("brat",
+	// "conll", "doccano", "labelstudio", "spacy", "folia", "case",
+	// "factrueval"; for a zip archive, those found in it, joined by ", "),
+	// or "json", "text" or "zip" with Err ErrUseAddFile; "" when the file
+	// could not be read at all.
+	Format string
+	// Docs and Spans count the documents and spans added from the file.
+	// A file read as part of another (the .txt beside a brat .ann, the
+	// layers of a FactRuEval document) counts 0 and says so in Notes.
+	Docs, Spans int
+	Err         error
+	// Notes lists what the file held that could not be read, or was read
+	// with a change (a renamed document, a skipped archive entry), one
+	// line each.
+	Notes []string
+}
+
+// ImportFiles reads files the person chose or dropped, recognising the format
+// of each from its name and content, and returns the documents and the schema
+// they need, and one result per file, in the order of files.
+//
+//   - brat: an .ann with the .txt of the same name in the batch (and an
+//     annotation.conf for the schema), or a .zip of them.
+//   - CoNLL/IOB: .conll, .iob, .iob2, .bio, .bioes, .tsv, and text starting
+//     with a -DOCSTART- line; the tagging scheme is told from the tags.
+//   - CASE 2021: JSON records with sentence(s) or a numeric label, and
+//     token-per-line files with SAMPLE_START lines.
+//   - doccano, spaCy/Prodigy, Label Studio: JSON or JSONL, told apart by the
+//     keys of their records.
+//   - FoLiA: .xml holding a <FoLiA> document.
+//   - FactRuEval: a .txt with the .spans (.tokens, .objects, .coref,
+//     .facts) of the same name.
+//   - A zip archive: its entries, read as above (pairs within the archive).
+//
+// Gold JSON, plain text and zips of only those are not read: their result has
+// Err ErrUseAddFile, for State.AddFile. A bad file is reported in its result
+// and does not stop the others; a file is read whole or not at all.
+//
+// Imported texts are kept byte for byte. Document IDs are unique among the
+// returned documents: an ID already taken by an earlier document of the batch
+// gets the file name in front ("b.jsonl#1"). The schema holds the types of a
+// brat annotation.conf and every label, event, relation and attribute the
+// documents use.
+func ImportFiles(files []File) (docs []*annotations.Document, schema annotations.Schema, results []FileResult) {
+	results = make([]FileResult, len(files))
+	var loose []*importPart
+	var all []*importPart
+	owner := map[*importPart]int{} // part -> index of its file
+	zips := map[int][]*importPart{}
+	for i, f := range files {
+		r := &results[i]
+		r.Name = f.Name
+		switch {
+		case f.Err != nil:
+			r.Err = f.Err
+			continue
+		case len(f.Data) > MaxFileSize:
+			r.Err = fmt.Errorf("%s is too large (%d MB; the limit is %d MB)", f.Name, len(f.Data)>>20, MaxFileSize>>20)
+			continue
+		}
+		if strings.EqualFold(path.Ext(f.Name), ".zip") {
+			parts, notes, err := unzipParts(f.Name, f.Data)
+			r.Notes = append(r.Notes, notes...)
+			if err != nil {
+				r.Err = err
+				continue
+			}
+			readGroup(parts, true)
+			zips[i] = parts
+			for _, p := range parts {
+				owner[p] = i
+			}
+			all = append(all, parts...)
+			continue
+		}
+		p := &importPart{name: f.Name, data: f.Data}
+		owner[p] = i
+		loose = append(loose, p)
+	}
+	readGroup(loose, false)
+	// Keep the order of the files: each zip's entries where the zip was.
+	all = append(all, loose...)
+	sort.SliceStable(all, func(a, b int) bool { return owner[all[a]] < owner[all[b]] })
+
+	partsOf := map[int][]*importPart{}
+	for _, p := range all {
+		partsOf[owner[p]] = append(partsOf[owner[p]], p)
+	}
+	var confs []annotations.Schema
+	taken := map[string]bool{}
+	renamed := map[int][]string{}
+	for _, p := range all {
+		if p.conf != nil {
+			confs = append(confs, *p.conf)
+		}
+		kept := p.docs[:0]
+		for _, d := range p.docs {
+			if d.ID == "" {
+				d.ID = p.name
+			}
+			if d.Title == "" {
+				d.Title = titleOf(d.ID, d.Text)
+			}
+			if probs := annotations.Validate(annotations.NewFile(annotations.Schema{}, d)); hasProblemErrors(probs) {
+				p.notes = append(p.notes, fmt.Sprintf("document %s not added: %s", d.ID, firstProblemError(probs)))
+				continue
+			}
+			if taken[d.ID] {
+				old := d.ID
+				d.ID = uniqueDocID(p.name+"#"+old, taken)
+				renamed[owner[p]] = append(renamed[owner[p]], old+" → "+d.ID)
+			}
+			taken[d.ID] = true
+			kept = append(kept, d)
+		}
+		if len(kept) == 0 && len(p.docs) > 0 && p.err == nil {
+			p.err = fmt.Errorf("%s: no document could be added", p.name)
+		}
+		p.docs = kept
+		docs = append(docs, p.docs...)
+	}
+
+	// The schema: the annotation.conf types first, then what the documents
+	// use.
+	var b goldstream.SchemaBuilder
+	for _, d := range docs {
+		b.Add(d)
+	}
+	name := "imported"
+	if len(files) == 1 {
+		name = strings.TrimSuffix(path.Base(files[0].Name), path.Ext(files[0].Name))
+	}
+	for _, c := range confs {
+		schema = unionSchema(schema, c)
+	}
+	schema = unionSchema(schema, b.Schema(name))
+	schema.Name = name
+	skipped := map[string]bool{}
+	for _, l := range b.Skipped() {
+		skipped[l] = true
+	}
+
+	for i := range results {
+		r := &results[i]
+		if r.Err != nil {
+			continue
+		}
+		parts := partsOf[i]
+		if _, ok := zips[i]; ok {
+			foldZip(r, parts)
+		} else if len(parts) == 1 {
+			p := parts[0]
+			r.Format, r.Err = p.format, p.err
+			r.Notes = append(r.Notes, p.notes...)
+		}
+		for _, p := range parts {
+			r.Docs += len(p.docs)
+			for _, d := range p.docs {
+				r.Spans += len(d.Spans)
+			}
+		}
+		if n := renamed[i]; len(n) > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("%d document(s) renamed, their IDs being taken by earlier ones: %s", len(n), strings.Join(firstFew(n, 5), ", ")))
+		}
+		var bad []string
+		for l := range skipped {
+			if usesLabel(parts, l) {
+				bad = append(bad, fmt.Sprintf("%q", l))
+			}
+		}
+		if len(bad) > 0 {
+			sort.Strings(bad)
+			r.Notes = append(r.Notes, fmt.Sprintf("label(s) %s are not valid type names (letters, digits, _ and - only), so they are not in the schema; the spans keep them", strings.Join(bad, ", ")))
+		}
+		if len(r.Notes) > maxResultNotes {
+			r.Notes = append(r.Notes[:maxResultNotes:maxResultNotes], fmt.Sprintf("… and %d more", len(r.Notes)-maxResultNotes))
+		}
+	}
+	return docs, schema, results
+}
+
+// An importPart is one file of a batch or one entry of an archive, and what was
+// read from it.
+type importPart struct {
+	name   string
+	data   []byte
+	format string                  // as in FileResult; "" until read
+	docs   []*annotations.Document // the documents read from it
+	conf   *annotations.Schema     // a brat annotation.conf
+	err    error
+	notes  []string
+	used   bool // read as part of another (a brat .txt, a FactRuEval layer)
+}
+
+func (p *importPart) report(rep *loss.Report) {
+	for _, it := range rep.Items {
+		p.notes = append(p.notes, it.String())
+	}
+}
+
+// factRuEvalLayers are the files of a FactRuEval document besides its .txt.
+var factRuEvalLayers = []string{".spans", ".tokens", ".objects", ".coref", ".facts"}
+
+// readGroup reads the parts of one batch of loose files, or of one archive:
+// .ann and FactRuEval layers are paired with the .txt of the same name, the
+// rest is read file by file. In an archive, a .txt with no .ann beside it is
+// a brat document without annotations when its folder holds brat documents;
+// plain text and gold JSON in an archive of other formats are skipped.
+func readGroup(parts []*importPart, inZip bool) {
+	byName := map[string]*importPart{}
+	for _, p := range parts {
+		byName[p.name] = p
+	}
+	stem := func(p *importPart) string { return strings.TrimSuffix(p.name, path.Ext(p.name)) }
+	bratDirs := map[string]bool{}
+	// Pairs first, so that the .txt files they use are known.
+	for _, p := range parts {
+		switch ext := strings.ToLower(path.Ext(p.name)); {
+		case ext == ".ann":
+			p.format = "brat"
+			if txt := byName[stem(p)+".txt"]; txt != nil {
+				txt.used, txt.format = true, "brat"
+				txt.notes = append(txt.notes, "read with "+path.Base(p.name)+" as one brat document")
+				bratDirs[path.Dir(p.name)] = true
+			}
+		case ext == ".spans":
+			if txt := byName[stem(p)+".txt"]; txt != nil && byName[stem(p)+".ann"] == nil {
+				txt.format = "factrueval"
+				for _, l := range factRuEvalLayers {
+					if q := byName[stem(p)+l]; q != nil {
+						q.used, q.format = true, "factrueval"
+						q.notes = append(q.notes, "read with "+path.Base(txt.name)+" as one FactRuEval document")
+					}
+				}
+			}
+		}
+	}
+	for _, p := range parts {
+		readSafely(p, func() { readPart(p, byName, bratDirs, inZip) })
+	}
+}
+
+// readSafely runs read, turning a panic in a reader into the part's error, so
+// that one hostile file cannot take the page down.
+func readSafely(p *importPart, read func()) {
+	defer func() {
+		if e := recover(); e != nil {
+			p.docs, p.conf = nil, nil
+			p.err = fmt.Errorf("%s could not be read (the reader failed: %v)", p.name, e)
+		}
+	}()
+	read()
+}
+
+func readPart(p *importPart, byName map[string]*importPart, bratDirs map[string]bool, inZip bool) {
+	ext := strings.ToLower(path.Ext(p.name))
+	base := strings.TrimSuffix(p.name, path.Ext(p.name))
+	var rep loss.Report
+	defer p.report(&rep)
+	if p.used {
+		return
+	}
+	switch {
+	case ext == ".ann":
+		txt := byName[base+".txt"]
+		if txt == nil {
+			p.err = fmt.Errorf("%s: no %s.txt beside it; choose the .txt and the .ann together", p.name, path.Base(base))
+			return
+		}
+		d, err := brat.Read(base, txt.data, p.data, &rep)
+		p.setDocs(err, d)
+		return
+	case p.format == "factrueval" && ext == ".txt":
+		fsys := memFS{}
+		fsys[path.Base(p.name)] = p.data
+		for _, l := range factRuEvalLayers {
+			if q := byName[base+l]; q != nil {
+				fsys[path.Base(q.name)] = q.data
+			}
+		}
+		d, err := factrueval.Read(fsys, path.Base(base), &rep)
+		if d != nil {
+			d.ID = base
+		}
+		p.setDocs(err, d)
+		return
+	case ext == ".conf":
+		p.format = "brat"
+		if path.Base(p.name) != "annotation.conf" {
+			p.notes = append(p.notes, "not read: brat's display and tool settings are not part of the annotations")
+			return
+		}
+		if len(bytes.TrimSpace(p.data)) == 0 {
+			p.notes = append(p.notes, "empty: no types")
+			return
+		}
+		if err := checkText(p.name, p.data); err != nil {
+			p.err = err
+			return
+		}
+		s, err := brat.ReadConf(p.name, p.data, &rep)
+		if err != nil {
+			p.err = err
+			return
+		}
+		p.conf = &s
+		p.notes = append(p.notes, fmt.Sprintf("schema: %d entity, %d event, %d relation and %d attribute type(s)", len(s.Entities), len(s.Events), len(s.Relations), len(s.Attributes)))
+		return
+	case slices.Contains(factRuEvalLayers, ext):
+		p.format = "factrueval"
+		p.err = fmt.Errorf("%s: no %s.txt beside it; choose all the files of a FactRuEval document together", p.name, path.Base(base))
+		return
+	case ext == ".txt" && inZip && bratDirs[path.Dir(p.name)]:
+		p.format = "brat"
+		rep.Add(p.name, "", 0, "no %s.ann beside it: read as a brat document without annotations", path.Base(base))
+		d, err := brat.Read(base, p.data, nil, &rep)
+		p.setDocs(err, d)
+		return
+	case ext == ".zip":
+		p.notes = append(p.notes, "not read: an archive inside an archive; import it on its own")
+		return
+	}
+	if err := checkText(p.name, p.data); err != nil {
+		if !inZip || isTextExt(ext) {
+			p.err = err
+		} else {
+			p.notes = append(p.notes, "not read: not text, and not a format Belgi reads")
+		}
+		return
+	}
+	p.format = sniffFormat(p.name, p.data)
+	name := path.Base(p.name)
+	if inZip {
+		name = p.name
+	}
+	if p.format == "case" && !bytes.HasPrefix(bytes.TrimLeft(p.data, "\ufeff \t\r\n"), []byte("{")) && !bytes.HasPrefix(bytes.TrimLeft(p.data, "\ufeff \t\r\n"), []byte("[")) {
+		// CASE subtask 4 is IOB2; the same layout in another scheme is
+		// CoNLL of its own.
+		if detectScheme(p.data, ext) != conll.IOB2 {
+			p.format = "conll"
+		}
+	}
+	in := bytes.NewReader(p.data)
+	var err error
+	var docs []*annotations.Document
+	switch p.format {
+	case "json", "text":
+		if inZip {
+			p.notes = append(p.notes, "not read: Belgi's own gold JSON or plain text, in an archive of other formats; import it on its own")
+			p.format = ""
+			return
+		}
+		p.err = ErrUseAddFile
+		return
+	case "conll":
+		opt := conll.Default
+		opt.Scheme = detectScheme(p.data, ext)
+		docs, err = readAllDocs(conll.NewReader(in, name, opt, &rep).Read)
+	case "case":
+		docs, err = readAllDocs(casefmt.NewReader(in, name, &rep).Read)
+	case "doccano":
+		docs, err = readAllDocs(doccano.NewReader(in, name, &rep).Read)
+	case "spacy":
+		docs, err = readAllDocs(spacy.NewReader(in, name, &rep).Read)
+	case "labelstudio":
+		docs, err = readAllDocs(labelstudio.NewReader(in, name, labelstudio.Options{}, &rep).Read)
+	case "folia":
+		var d *annotations.Document
+		d, err = folia.Read(in, name, &rep)
+		docs = []*annotations.Document{d}
+	}
+	p.setDocs(err, docs...)
+}
+
+func (p *importPart) setDocs(err error, docs ...*annotations.Document) {
+	if err != nil {
+		p.err = err
+		return
+	}
+	p.docs = docs
+	if len(docs) == 0 {
+		p.err = fmt.Errorf("%s holds no documents", p.name)
+	}
+}
+
+// readAllDocs reads documents until io.EOF.
+func readAllDocs(next func() (*annotations.Document, error)) ([]*annotations.Document, error) {
+	var docs []*annotations.Document
+	for {
+		d, err := next()
+		if err == io.EOF {
+			return docs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+}
+
+// foldZip sums up the parts of an archive in its result.
+func foldZip(r *FileResult, parts []*importPart) {
+	var formats []string
+	var errs []error
+	for _, p := range parts {
+		prefix := p.name + ": "
+		for _, n := range p.notes {
+			if !strings.HasPrefix(n, p.name) {
+				n = prefix + n
+			}
+			r.Notes = append(r.Notes, n)
+		}
+		if p.err != nil {
+			errs = append(errs, p.err)
+			msg := p.err.Error()
+			if !strings.HasPrefix(msg, p.name) {
+				msg = prefix + msg
+			}
+			r.Notes = append(r.Notes, "not read: "+msg)
+		}
+		if p.format != "" && !slices.Contains(formats, p.format) {
+			formats = append(formats, p.format)
+		}
+	}
+	r.Format = strings.Join(formats, ", ")
+	read := false
+	for _, p := range parts {
+		read = read || len(p.docs) > 0 || p.conf != nil
+	}
+	switch {
+	case read:
+	case len(errs) > 0:
+		r.Err = fmt.Errorf("%s: nothing could be read: %v", r.Name, errs[0])
+	case len(formats) == 0:
+		// Only text, gold JSON and the like: State.ImportZip's work.
+		r.Format, r.Err, r.Notes = "zip", ErrUseAddFile, nil
+	default:
+		r.Err = fmt.Errorf("%s holds no documents", r.Name)
+	}
+}
+
+// unzipParts returns the entries of an archive as parts, within the limits of
+// State.ImportZip: entry count, total and per-entry size, and expansion
+// ratio, none of which trusts the sizes the archive declares. Folders and
+// the droppings of macOS are left out; one folder holding everything is
+// taken off the names.
+func unzipParts(name string, data []byte) ([]*importPart, []string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s is not a readable zip archive: %v", name, err)
+	}
+	if len(zr.File) > maxZipEntries {
+		return nil, nil, fmt.Errorf("%s holds %d files; the limit is %d", name, len(zr.File), maxZipEntries)
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	var total uint64
+	for _, f := range files {
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 > 1<<20 && f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxZipRatio {
+			return nil, nil, fmt.Errorf("%s: %s expands %d times; refusing what looks like a zip bomb", name, f.Name, f.UncompressedSize64/f.CompressedSize64)
+		}
+	}
+	if total > maxZipTotal {
+		return nil, nil, fmt.Errorf("%s expands to %d MB; the limit is %d MB", name, total>>20, maxZipTotal>>20)
+	}
+	var parts []*importPart
+	var notes []string
+	read := int64(0)
+	for _, f := range files {
+		n := f.Name
+		if f.FileInfo().IsDir() || strings.HasPrefix(n, "__MACOSX/") || strings.HasPrefix(path.Base(n), "._") || path.Base(n) == ".DS_Store" {
+			continue
+		}
+		if !fs.ValidPath(n) {
+			notes = append(notes, fmt.Sprintf("%s: not read: not a clean relative path", n))
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %s: %v", name, n, err)
+		}
+		body, err := io.ReadAll(io.LimitReader(rc, min(MaxFileSize, maxZipTotal-read)+1))
+		rc.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %s: %v", name, n, err)
+		}
+		read += int64(len(body))
+		if len(body) > MaxFileSize || read > maxZipTotal {
+			return nil, nil, fmt.Errorf("%s: %s expands past the size limit; refusing what looks like a zip bomb", name, n)
+		}
+		parts = append(parts, &importPart{name: n, data: body})
+	}
+	if len(parts) == 0 {
+		return nil, notes, fmt.Errorf("%s holds no files", name)
+	}
+	// Take off a folder that holds everything: corpus.zip/corpus/a.txt is a.
+	if top, _, ok := strings.Cut(parts[0].name, "/"); ok {
+		all := true
+		for _, p := range parts {
+			all = all && strings.HasPrefix(p.name, top+"/")
+		}
+		if all {
+			for _, p := range parts {
+				p.name = strings.TrimPrefix(p.name, top+"/")
+			}
+		}
+	}
+	return parts, notes, nil
+}
+
+// sniffFormat tells the format of a text file from its content, and from its
+// extension where the content does not say: an interchange format's id, or
+// "json" (gold JSON) or "text" (plain text) for State.AddFile.
+func sniffFormat(name string, data []byte) string {
+	ext := strings.ToLower(path.Ext(name))
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	switch {
+	case len(head) > 0 && (head[0] == '{' || head[0] == '['):
+		if k := sniffJSON(head); k != "" {
+			return k
+		}
+	case bytes.HasPrefix(head, []byte("<")):
+		if bytes.Contains(head[:min(len(head), 4096)], []byte("<FoLiA")) {
+			return "folia"
+		}
+	}
+	first := head
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	switch {
+	case bytes.HasPrefix(first, []byte("SAMPLE_START")):
+		return "case"
+	case bytes.HasPrefix(first, []byte("-DOCSTART-")):
+		return "conll"
+	}
+	switch ext {
+	case ".conll", ".conllu", ".conll03", ".iob", ".iob1", ".iob2", ".bio", ".bioes", ".iobes", ".bilou", ".tsv":
+		if bytes.Contains(data, []byte("\nSAMPLE_START\t")) {
+			return "case"
+		}
+		return "conll"
+	case ".jsonl", ".ndjson":
+		return "doccano"
+	case ".json":
+		return "json"
+	case ".xml":
+		return "folia" // the reader says why it is not FoLiA
+	}
+	return "text"
+}
+
+// sniffJSON tells the JSON formats apart by the keys of their first
+// records.
+func sniffJSON(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	array := data[0] == '['
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return ""
+		}
+	}
+	for n := 0; n < 20; n++ {
+		if array && !dec.More() {
+			break
+		}
+		var rec map[string]json.RawMessage
+		if err := dec.Decode(&rec); err != nil {
+			break
+		}
+		if k := recordKind(rec, !array && n == 0); k != "" {
+			return k
+		}
+		if rec["text"] != nil {
+			// Text and nothing that tells: read as doccano, which
+			// keeps the text as it is.
+			return "doccano"
+		}
+	}
+	return ""
+}
+
+func recordKind(rec map[string]json.RawMessage, whole bool) string {
+	first := func(key string) byte {
+		v := bytes.TrimSpace(rec[key])
+		if len(v) > 0 && v[0] == '[' {
+			v = bytes.TrimSpace(v[1:])
+		}
+		if len(v) == 0 {
+			return 0
+		}
+		return v[0]
+	}
+	has := func(keys ...string) bool {
+		for _, k := range keys {
+			if rec[k] != nil {
+				return true
+			}
+		}
+		return false
+	}
+	var format string
+	json.Unmarshal(rec["format"], &format)
+	switch {
+	case whole && (format == annotations.FormatName || has("documents") && has("schema")):
+		return "json"
+	case rec["data"] != nil:
+		if v := bytes.TrimSpace(rec["data"]); len(v) > 0 && v[0] == '"' {
+			return "doccano" // before doccano 1.0
+		}
+		return "labelstudio"
+	case has("annotations", "predictions"):
+		return "labelstudio"
+	case has("sentences", "sentence_no", "event_clusters", "sentence"):
+		return "case"
+	case has("tokens", "spans", "_input_hash", "_task_hash", "answer", "cats"):
+		return "spacy"
+	}
+	switch first("entities") {
+	case '[':
+		return "spacy"
+	case '{':
+		return "doccano"
+	}
+	if first("relations") == '{' {
+		var rels []map[string]json.RawMessage
+		if json.Unmarshal(rec["relations"], &rels) == nil && len(rels) > 0 {
+			if rels[0]["from_id"] != nil {
+				return "doccano"
+			}
+			if rels[0]["head"] != nil || rels[0]["child"] != nil {
+				return "spacy"
+			}
+		}
+	}
+	if l := bytes.TrimSpace(rec["label"]); len(l) > 0 {
+		switch c := l[0]; {
+		case c == '[':
+			return "doccano"
+		case c == '-' || c >= '0' && c <= '9':
+			return "case"
+		}
+	}
+	return ""
+}
+
+// detectScheme tells the tagging scheme of a token-per-line file from its
+// extension and its tags: BIOES when a tag has an E-, S-, L- or U- prefix,
+// IOB1 when more entities start with I- than with B-, IOB2 otherwise.
+func detectScheme(data []byte, ext string) conll.Scheme {
+	switch ext {
+	case ".bioes", ".iobes", ".bilou":
+		return conll.BIOES
+	case ".iob1":
+		return conll.IOB1
+	}
+	prevType := ""
+	iStarts, bStarts := 0, 0
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		line = bytes.TrimRight(line, " \t\r")
+		i := bytes.LastIndexAny(line, " \t")
+		if i < 0 {
+			prevType = ""
+			continue
+		}
+		tag := string(line[i+1:])
+		if len(tag) < 3 || (tag[1] != '-' && tag[1] != '_') {
+			prevType = ""
+			continue
+		}
+		typ := tag[2:]
+		switch tag[0] {
+		case 'E', 'S', 'L', 'U':
+			return conll.BIOES
+		case 'I':
+			if typ != prevType {
+				iStarts++
+			}
+		case 'B':
+			if typ != prevType {
+				bStarts++
+			}
+		}
+		prevType = typ
+	}
+	if iStarts > bStarts {
+		return conll.IOB1
+	}
+	return conll.IOB2
+}
+
+func isTextExt(ext string) bool {
+	switch ext {
+	case ".txt", ".text", ".json", ".jsonl", ".ndjson", ".xml", ".conll", ".conllu", ".iob", ".iob1", ".iob2", ".bio", ".bioes", ".iobes", ".bilou", ".tsv", ".ann", ".conf", ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+func hasProblemErrors(probs []annotations.Problem) bool {
+	for _, p := range probs {
+		if !p.Warning {
+			return true
+		}
+	}
+	return false
+}
+
+func firstProblemError(probs []annotations.Problem) string {
+	for _, p := range probs {
+		if !p.Warning {
+			return p.String()
+		}
+	}
+	return ""
+}
+
+func uniqueDocID(id string, taken map[string]bool) string {
+	if !taken[id] {
+		return id
+	}
+	for n := 2; ; n++ {
+		if c := fmt.Sprintf("%s-%d", id, n); !taken[c] {
+			return c
+		}
+	}
+}
+
+func firstFew(s []string, n int) []string {
+	if len(s) <= n {
+		return s
+	}
+	return append(s[:n:n], fmt.Sprintf("… (%d more)", len(s)-n))
+}
+
+func usesLabel(parts []*importPart, label string) bool {
+	for _, p := range parts {
+		for _, d := range p.docs {
+			for _, s := range d.Spans {
+				if s.Label == label {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// unionSchema returns a with the types of b that a lacks added.
+func unionSchema(a, b annotations.Schema) annotations.Schema {
+	out := a
+	out.Entities = append([]annotations.EntityType(nil), a.Entities...)
+	out.Events = append([]annotations.EventType(nil), a.Events...)
+	out.Relations = append([]annotations.RelationType(nil), a.Relations...)
+	out.Attributes = append([]annotations.AttributeDef(nil), a.Attributes...)
+	out.DocLabels = append([]string(nil), a.DocLabels...)
+	have := map[string]bool{}
+	for _, e := range out.Entities {
+		have["e"+e.Type] = true
+	}
+	for _, e := range out.Events {
+		have["v"+e.Type] = true
+	}
+	for _, r := range out.Relations {
+		have["r"+r.Type] = true
+	}
+	for _, at := range out.Attributes {
+		have["a"+at.Name] = true
+	}
+	for _, l := range out.DocLabels {
+		have["l"+l] = true
+	}
+	for _, e := range b.Entities {
+		if !have["e"+e.Type] && !have["v"+e.Type] {
+			out.Entities = append(out.Entities, e)
+		}
+	}
+	for _, e := range b.Events {
+		if !have["v"+e.Type] {
+			out.Events = append(out.Events, e)
+		}
+	}
+	for _, r := range b.Relations {
+		if !have["r"+r.Type] {
+			out.Relations = append(out.Relations, r)
+		}
+	}
+	for _, at := range b.Attributes {
+		if !have["a"+at.Name] {
+			out.Attributes = append(out.Attributes, at)
+		}
+	}
+	for _, l := range b.DocLabels {
+		if !have["l"+l] {
+			out.DocLabels = append(out.DocLabels, l)
+		}
+	}
+	if out.Entities == nil {
+		out.Entities = []annotations.EntityType{}
+	}
+	return out
+}
+
+// memFS is a flat in-memory file system of the files of one FactRuEval
+// document.
+type memFS map[string][]byte
+
+func (m memFS) ReadFile(name string) ([]byte, error) {
+	if b, ok := m[name]; ok {
+		return b, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+func (m memFS) Open(name string) (fs.File, error) {
+	b, err := m.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return &memFile{name: name, Reader: bytes.NewReader(b), size: int64(len(b))}, nil
+}
+
+type memFile struct {
+	name string
+	*bytes.Reader
+	size int64
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return memInfo{f.name, f.size}, nil }
+func (f *memFile) Close() error               { return nil }
+
+type memInfo struct {
+	name string
+	size int64
+}
+
+func (i memInfo) Name() string       { return path.Base(i.name) }
+func (i memInfo) Size() int64        { return i.size }
+func (i memInfo) Mode() fs.FileMode  { return 0o444 }
+func (i memInfo) ModTime() time.Time { return time.Time{} }
+func (i memInfo) IsDir() bool        { return false }
+func (i memInfo) Sys() any           { return nil }
