@@ -90,6 +90,12 @@ sizes: web/app.wasm.br web/app.wasm.gz
 	@for f in web/app.wasm web/app.wasm.gz web/app.wasm.br; do \
 	  stat -c '%s %n' $$f | awk '{ printf "%-18s %9d bytes  %5.2f MB\n", $$2, $$1, $$1/1048576 }'; \
 	done
+	@d=$$(mktemp -d); for p in base clean langid; do \
+	  GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags '-s -w' -o $$d/$$p.wasm ./internal/sizecheck/$$p && brotli -q 11 -f -o $$d/$$p.br $$d/$$p.wasm; \
+	done; \
+	for p in clean langid; do \
+	  echo "$$p adds $$(( $$(stat -c %s $$d/$$p.wasm) - $$(stat -c %s $$d/base.wasm) )) bytes raw, $$(( $$(stat -c %s $$d/$$p.br) - $$(stat -c %s $$d/base.br) )) bytes brotli to a wasm"; \
+	done; rm -rf $$d
 
 ## fuzz: run every fuzz target briefly (FUZZTIME each).
 FUZZTIME ?= 15s
