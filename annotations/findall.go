@@ -21,8 +21,8 @@ import (
 // ss and İ into two code points, which would break the one-to-one map
 // between a match and the text it covers.
 func FoldRune(r rune) rune {
-	if r >= 0 && r < foldTableSize {
-		return foldTable()[r]
+	if r >= 0 && r < tableSize {
+		return runeTable().fold[r]
 	}
 	return foldRune(r)
 }
@@ -38,21 +38,35 @@ func foldRune(r rune) rune {
 	return m
 }
 
-// foldTableSize covers Latin, Greek and Cyrillic, Kazakh letters included.
-const foldTableSize = 0x530
+// tableSize covers Latin, Greek and Cyrillic, Kazakh letters included.
+const tableSize = 0x530
 
-// foldTable holds FoldRune of the runes below foldTableSize.
-var foldTable = sync.OnceValue(func() *[foldTableSize]rune {
-	var t [foldTableSize]rune
-	for r := range t {
-		t[r] = foldRune(rune(r))
+// runeTable holds FoldRune and IsWordRune of the runes below tableSize.
+var runeTable = sync.OnceValue(func() *struct {
+	fold [tableSize]rune
+	word [tableSize]bool
+} {
+	t := new(struct {
+		fold [tableSize]rune
+		word [tableSize]bool
+	})
+	for r := range rune(tableSize) {
+		t.fold[r] = foldRune(r)
+		t.word[r] = isWordRune(r)
 	}
-	return &t
+	return t
 })
 
 // IsWordRune reports whether r belongs to a word for whole-word matching:
 // a letter, a number, a combining mark or connector punctuation such as _.
 func IsWordRune(r rune) bool {
+	if r >= 0 && r < tableSize {
+		return runeTable().word[r]
+	}
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || unicode.Is(unicode.Pc, r)
 }
 
