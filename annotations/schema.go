@@ -36,7 +36,7 @@ type EventType struct {
 	Name  string    `json:"name,omitempty"`
 	Color string    `json:"color,omitempty"`
 	Key   string    `json:"key,omitempty"`
-	Group string    `json:"group,omitempty"` // the category, such as "Protest"
+	Group string    `json:"group,omitempty"`
 	Roles []RoleDef `json:"roles,omitempty"`
 
 	Description string            `json:"description,omitempty"`
