@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -214,4 +215,32 @@ func BenchmarkLearn(b *testing.B) {
 	for b.Loop() {
 		Learn(docs)
 	}
+}
+
+func FuzzSuggest(f *testing.F) {
+	f.Add("Алматы", "GPE", "АЛМАТЫ, алматыда «Алматы» алматы\u0301 алматы")
+	f.Add("«Oyan»", "ORG", "x«oyan»y «OYAN»")
+	f.Add("a\xffb", "X", "a\xffb A\uFFFDB")
+	f.Fuzz(func(t *testing.T, learned, label, text string) {
+		m := New()
+		m.Add(annotations.Span{Label: label, Text: learned})
+		m.Add(annotations.Span{Label: "Y", Text: learned + " x"})
+		d := annotations.NewDocument("d", "", "", text)
+		x := d.Index()
+		ss := m.Suggest(d)
+		end := -1
+		slices.SortFunc(ss, func(a, b Suggestion) int { return a.Start - b.Start })
+		for _, s := range ss {
+			if s.Start < 0 || s.End > x.Len() || s.Start >= s.End || s.Start < end {
+				t.Fatalf("suggestion %+v out of range or overlapping (text of %d code points)", s, x.Len())
+			}
+			end = s.End
+			if _, ok := m.entries[fold(x.Slice(s.Start, s.End))]; !ok {
+				t.Fatalf("suggestion %+v covers %q, which the model does not know", s, x.Slice(s.Start, s.End))
+			}
+			if s.Score <= 0 || s.Score >= 1 {
+				t.Fatalf("score %v", s.Score)
+			}
+		}
+	})
 }
