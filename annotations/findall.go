@@ -21,7 +21,7 @@ import (
 // ss and İ into two code points, which would break the one-to-one map
 // between a match and the text it covers.
 func FoldRune(r rune) rune {
-	if r >= 0 && r < tableSize {
+	if r >= 0 && r < foldTableSize {
 		return runeTable().fold[r]
 	}
 	return foldRune(r)
@@ -38,19 +38,19 @@ func foldRune(r rune) rune {
 	return m
 }
 
-// tableSize covers Latin, Greek and Cyrillic, Kazakh letters included.
-const tableSize = 0x530
+// foldTableSize covers Latin, Greek and Cyrillic, Kazakh letters included.
+const foldTableSize = 0x530
 
-// runeTable holds FoldRune and IsWordRune of the runes below tableSize.
-var runeTable = sync.OnceValue(func() *struct {
-	fold [tableSize]rune
-	word [tableSize]bool
-} {
-	t := new(struct {
-		fold [tableSize]rune
-		word [tableSize]bool
-	})
-	for r := range rune(tableSize) {
+// runeProps holds FoldRune and IsWordRune of the runes below foldTableSize.
+type runeProps struct {
+	fold [foldTableSize]rune
+	word [foldTableSize]bool
+}
+
+// runeTable returns the runeProps, computed once.
+var runeTable = sync.OnceValue(func() *runeProps {
+	t := new(runeProps)
+	for r := range rune(foldTableSize) {
 		t.fold[r] = foldRune(r)
 		t.word[r] = isWordRune(r)
 	}
@@ -60,7 +60,7 @@ var runeTable = sync.OnceValue(func() *struct {
 // IsWordRune reports whether r belongs to a word for whole-word matching:
 // a letter, a number, a combining mark or connector punctuation such as _.
 func IsWordRune(r rune) bool {
-	if r >= 0 && r < tableSize {
+	if r >= 0 && r < foldTableSize {
 		return runeTable().word[r]
 	}
 	return isWordRune(r)
@@ -129,7 +129,7 @@ func FindAll(d *Document, text string, opts FindOptions) []Match {
 		}
 		if ok && e < len(hay) {
 			r, _ := utf8.DecodeRuneInString(hay[e:])
-			ok = !joins(r) && !(checkEnd && IsWordRune(r))
+			ok = !attachesToPrevious(r) && !(checkEnd && IsWordRune(r))
 		}
 		if !ok {
 			_, size := utf8.DecodeRuneInString(hay[b:])
@@ -145,9 +145,9 @@ func FindAll(d *Document, text string, opts FindOptions) []Match {
 	return ms
 }
 
-// joins reports whether r attaches to the rune before it, so that a match
+// attachesToPrevious reports whether r attaches to the rune before it, so that a match
 // must not end just before it.
-func joins(r rune) bool { return r == '\u200d' || unicode.IsMark(r) }
+func attachesToPrevious(r rune) bool { return r == '\u200d' || unicode.IsMark(r) }
 
 // normalizeRunes returns s as valid UTF-8 with the same code points as
 // Index counts (U+FFFD for each invalid byte), folded when fold is set.

@@ -173,7 +173,7 @@ func findAllNaive(text, find string, opts FindOptions) [][2]int {
 		if ok && opts.WholeWord && IsWordRune(needle[0]) && i > 0 && IsWordRune(hay[i-1]) {
 			ok = false
 		}
-		if ok && e < len(hay) && (joins(hay[e]) || opts.WholeWord && IsWordRune(needle[len(needle)-1]) && IsWordRune(hay[e])) {
+		if ok && e < len(hay) && (attachesToPrevious(hay[e]) || opts.WholeWord && IsWordRune(needle[len(needle)-1]) && IsWordRune(hay[e])) {
 			ok = false
 		}
 		if ok {
