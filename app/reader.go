@@ -88,7 +88,7 @@ func (r *Reader) Render() app.UI {
 					app.Span().Class("lang-name").Text(" "+languageName(r.Language)+map[bool]string{true: ", set by hand", false: ", detected"}[r.LangSource == "manual"]),
 					app.If(r.Source != "", app.Span().Text(" · "+r.Source)),
 					app.Span().Text(" · "+plural(len(r.Spans), "span", "spans")),
-					app.If(r.Cleaning != nil, app.Span().Text(" · "+cleaningSummary(r.Cleaning))),
+					app.If(r.Cleaning != nil, app.Span().Text(cleaningSummary(r.Cleaning))),
 				),
 			),
 			app.Article().
@@ -139,14 +139,19 @@ type keepChange struct {
 	Keep  bool
 }
 
+// cleaningSummary says how much cleaning removed; "" when d was not
+// cleaned. It must accept nil: app.If evaluates its body eagerly.
 func cleaningSummary(c *annotations.Cleaning) string {
+	if c == nil {
+		return ""
+	}
 	dropped := 0
 	for _, l := range c.Lines {
 		if !l.Keep && l.Reason != "blank" {
 			dropped++
 		}
 	}
-	return "cleaned: " + plural(dropped, "line", "lines") + " removed"
+	return " · cleaned: " + plural(dropped, "line", "lines") + " removed"
 }
 
 // onClick selects the innermost span under the pointer, unless the click

@@ -37,7 +37,9 @@ type Shell struct {
 	dragging bool
 	batch    *batch // the files being imported, nil when none
 	stop     []func()
-	editLang int // paragraph whose language picker is open, -1 for none
+	editLang int      // paragraph whose language picker is open, -1 for none
+	format   string   // export format ID, "" for gold JSON
+	lost     []string // what the last export could not hold
 
 	store       Store
 	saver       *Saver
@@ -234,6 +236,15 @@ func (s *Shell) Render() app.UI {
 			s.renderSaveState(),
 			app.Button().DataSet("testid", "undo").Disabled(len(st.undo) == 0).OnClick(s.onUndo).Title("Undo (Ctrl+Z)").Text("Undo"),
 			app.Button().DataSet("testid", "redo").Disabled(len(st.redo) == 0).OnClick(s.onRedo).Title("Redo (Ctrl+Shift+Z)").Text("Redo"),
+			app.Label().Body(
+				app.Span().Class("visually-hidden").Text("Export format"),
+				app.Select().Class("format-select").DataSet("testid", "export-format").OnChange(s.onFormat).Title("Export format").Body(
+					app.Range(ExportFormats).Slice(func(i int) app.UI {
+						f := ExportFormats[i]
+						return app.Option().Value(f.ID).Selected(f.ID == s.format || (s.format == "" && f.ID == "json")).Text(f.Name)
+					}),
+				),
+			),
 			app.Button().DataSet("testid", "export-document").Disabled(st.Doc() == nil).OnClick(s.onExportDoc).Text("Export document"),
 			app.Button().Class("primary").DataSet("testid", "export").OnClick(s.onExportAll).Text("Export all"),
 		),
@@ -244,6 +255,7 @@ func (s *Shell) Render() app.UI {
 			app.Button().OnClick(s.onReload).Text("Reload now"),
 		)),
 		app.If(s.pasting, s.renderPaste()),
+		s.renderLost(),
 		s.renderBatch(),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
@@ -541,10 +553,52 @@ func (s *Shell) fileRead(f File, total int) {
 	b.done = true
 	sort.SliceStable(b.files, func(i, j int) bool { return b.files[i].Name < b.files[j].Name })
 	ok := 0
+	var readable []File
 	for _, f := range b.files {
-		s.addFile(f)
-		b.results = append(b.results, batchResult{name: f.Name, msg: s.status, ok: !s.isError})
-		if !s.isError {
+		if f.Err != nil {
+			b.results = append(b.results, batchResult{name: f.Name, msg: f.Err.Error()})
+			s.say("", f.Err)
+			continue
+		}
+		readable = append(readable, f)
+	}
+	docs, schema, results := ImportFiles(readable)
+	for i, r := range results {
+		f := readable[i]
+		var res batchResult
+		switch {
+		case errors.Is(r.Err, ErrUseAddFile):
+			s.addFile(f)
+			res = batchResult{msg: s.status, ok: !s.isError}
+		case r.Err != nil:
+			res = batchResult{msg: r.Err.Error()}
+			s.say("", fmt.Errorf("%s: %v", f.Name, r.Err))
+		case r.Docs == 0:
+			res = batchResult{msg: strings.Join(r.Notes, " "), ok: true}
+		default:
+			msg := fmt.Sprintf("read as %s: %s, %s.", r.Format, plural(r.Docs, "document", "documents"), plural(r.Spans, "span", "spans"))
+			if len(r.Notes) > 0 {
+				msg += " " + strings.Join(firstN(r.Notes, 5), " ")
+			}
+			res = batchResult{msg: msg, ok: true}
+		}
+		res.name = f.Name
+		b.results = append(b.results, res)
+	}
+	if len(docs) > 0 {
+		if err := s.st.AddImported(docs, schema); err != nil {
+			s.say("", err)
+			for i := range b.results {
+				if b.results[i].ok && !strings.HasPrefix(b.results[i].msg, "Added") {
+					b.results[i].ok, b.results[i].msg = false, err.Error()
+				}
+			}
+		} else if b.total == 1 {
+			s.say("Imported "+b.results[0].name+": "+b.results[0].msg, nil)
+		}
+	}
+	for _, r := range b.results {
+		if r.ok {
 			ok++
 		}
 	}
@@ -559,6 +613,13 @@ func (s *Shell) fileRead(f File, total int) {
 }
 
 func (s *Shell) onCloseBatch(ctx app.Context, e app.Event) { s.batch = nil }
+
+func firstN(s []string, n int) []string {
+	if len(s) > n {
+		return append(s[:n:n], "…")
+	}
+	return s
+}
 
 // renderBatch shows import progress and, when done, the result per file.
 func (s *Shell) renderBatch() app.UI {
@@ -608,15 +669,60 @@ func (s *Shell) onExportAll(ctx app.Context, e app.Event) { s.export("") }
 
 func (s *Shell) onExportDoc(ctx app.Context, e app.Event) { s.export(s.st.Current) }
 
+func (s *Shell) onFormat(ctx app.Context, e app.Event) {
+	s.format = ctx.JSSrc().Get("value").String()
+}
+
+// export offers the workspace, or one document, as a file in the chosen
+// format, and lists what the format could not hold.
 func (s *Shell) export(id string) {
-	name, data, err := s.st.Export(id)
+	s.lost = nil
+	if s.format == "" || s.format == "json" {
+		name, data, err := s.st.Export(id)
+		if err != nil {
+			s.say("", err)
+			return
+		}
+		browser.Download(name, "application/json", data)
+		s.say("Exported "+name+".", nil)
+		s.changed()
+		return
+	}
+	docs := s.st.WS.Documents
+	if id != "" {
+		docs = []*annotations.Document{s.st.WS.Document(id)}
+	}
+	name, data, lost, err := ExportAs(s.format, s.st.WS.Schema, docs)
 	if err != nil {
 		s.say("", err)
 		return
 	}
-	browser.Download(name, "application/json", data)
-	s.say("Exported "+name+".", nil)
-	s.changed()
+	f, _ := exportFormat(s.format)
+	browser.Download(name, f.MIME(), data)
+	s.lost = lost
+	if len(lost) > 0 {
+		s.say(fmt.Sprintf("Exported %s. %s could not hold %s: see the list.", name, f.Name, plural(len(lost), "item", "items")), nil)
+	} else {
+		s.say("Exported "+name+". Nothing was lost.", nil)
+	}
+}
+
+func (s *Shell) onCloseLost(ctx app.Context, e app.Event) { s.lost = nil }
+
+// renderLost lists what the last export could not hold.
+func (s *Shell) renderLost() app.UI {
+	if len(s.lost) == 0 {
+		return nil
+	}
+	return app.Section().Class("batch").Aria("label", "What the export lost").DataSet("testid", "loss-report").Body(
+		app.Div().Class("batch-head").Body(
+			app.Strong().Text(plural(len(s.lost), "item", "items")+" the format could not hold"),
+			app.Button().Class("link").OnClick(s.onCloseLost).Text("Close"),
+		),
+		app.Ul().Body(app.Range(s.lost).Slice(func(i int) app.UI {
+			return app.Li().DataSet("testid", "lost-item").Text(s.lost[i])
+		})),
+	)
 }
 
 func (s *Shell) onRestore(ctx app.Context, e app.Event) {

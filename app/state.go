@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -462,6 +463,45 @@ func mergeSchema(have, add annotations.Schema) annotations.Schema {
 		}
 	}
 	return out
+}
+
+// AddImported adds documents read from interchange files, and the types
+// their schema adds, as one step. Their texts stay byte-exact; their
+// languages are detected. IDs taken in the workspace are replaced.
+func (s *State) AddImported(docs []*annotations.Document, schema annotations.Schema) error {
+	if s.ReadOnly {
+		return ErrReadOnly
+	}
+	var ops []annotations.Op
+	if merged := unionSchema(s.WS.Schema, schema); !reflect.DeepEqual(merged, s.WS.Schema) {
+		ops = append(ops, annotations.Op{Kind: annotations.OpSetSchema, Schema: &merged})
+	}
+	taken := map[string]bool{}
+	for _, d := range s.WS.Documents {
+		taken[d.ID] = true
+	}
+	for _, d := range docs {
+		if taken[d.ID] {
+			for n := len(taken) + 1; ; n++ {
+				if id := fmt.Sprintf("d%d", n); !taken[id] {
+					d.ID = id
+					break
+				}
+			}
+		}
+		taken[d.ID] = true
+		if d.Language == "" || d.Language == "und" {
+			detectLanguages(d)
+		}
+		ops = append(ops, annotations.Op{Kind: annotations.OpAddDocument, Document: d})
+	}
+	if err := s.Do(ops...); err != nil {
+		return err
+	}
+	if len(docs) > 0 {
+		s.Open(docs[0].ID)
+	}
+	return nil
 }
 
 // Export returns the gold file of one document, or of the whole workspace

@@ -278,8 +278,15 @@ func (s *session) selectText(start, end int) {
 	}
 }
 
-// download clicks an export control and returns the file it saves.
+// download clicks an export control and returns the JSON file it saves.
 func (s *session) download(testid string) []byte {
+	s.t.Helper()
+	return s.downloadFile(testid, json.Valid)
+}
+
+// downloadFile clicks an export control and returns the file it saves,
+// once complete says it is.
+func (s *session) downloadFile(testid string, complete func([]byte) bool) []byte {
 	s.t.Helper()
 	before := map[string]bool{}
 	entries, _ := os.ReadDir(s.downloads)
@@ -295,7 +302,7 @@ func (s *session) download(testid string) []byte {
 				continue
 			}
 			data, err := os.ReadFile(filepath.Join(s.downloads, e.Name()))
-			if err == nil && json.Valid(data) {
+			if err == nil && len(data) > 0 && complete(data) {
 				return data
 			}
 		}
