@@ -8,4 +8,7 @@ import (
 	"belgi/clean"
 )
 
-func main() { r, _ := clean.HTML(os.Args[0]); fmt.Println(len(os.Args), r.Text, clean.Text(os.Args[0]).Text) }
+func main() {
+	r, _ := clean.HTML(os.Args[0])
+	fmt.Println(len(os.Args), r.Text, clean.Text(os.Args[0]).Text)
+}
