@@ -222,6 +222,11 @@ func (s *Shell) Render() app.UI {
 				app.Input().Type("file").Multiple(true).Accept(".txt,.text,text/plain,.json,.zip,.html,.htm").
 					DataSet("testid", "file-input").OnChange(s.onFiles),
 			),
+			app.Label().Class("button").DataSet("testid", "open-folder").Title("Open every file of a folder, such as a brat corpus").Body(
+				app.Text("Open folder"),
+				app.Input().Type("file").Multiple(true).Attr("webkitdirectory", true).
+					DataSet("testid", "folder-input").OnChange(s.onFiles),
+			),
 			app.Label().Class("button").DataSet("testid", "import").Body(
 				app.Text("Import"),
 				app.Input().Type("file").Accept(".json,application/json").
