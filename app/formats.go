@@ -1105,3 +1105,22 @@ func (i memInfo) Mode() fs.FileMode  { return 0o444 }
 func (i memInfo) ModTime() time.Time { return time.Time{} }
 func (i memInfo) IsDir() bool        { return false }
 func (i memInfo) Sys() any           { return nil }
+
+// Short returns a short name of the format for a compact picker.
+func (f Format) Short() string {
+	switch f.ID {
+	case "json":
+		return "Gold JSON"
+	case "brat":
+		return "brat (zip)"
+	case "conll":
+		return "CoNLL / IOB2"
+	case "doccano":
+		return "doccano"
+	case "labelstudio":
+		return "Label Studio"
+	case "spacy":
+		return "spaCy / Prodigy"
+	}
+	return f.Name
+}

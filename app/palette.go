@@ -10,6 +10,7 @@ type LabelItem struct {
 	Name   string
 	Key    string
 	Colour int
+	Rare   bool // shown under "More"
 }
 
 // Palette shows the entity labels. Clicking one labels the current text
@@ -20,31 +21,46 @@ type Palette struct {
 	Labels []LabelItem
 }
 
-// Render draws one button per label.
+// Render draws one button per label; rare labels sit one level down.
 func (p *Palette) Render() app.UI {
+	var common, rare []app.UI
+	for _, l := range p.Labels {
+		if l.Rare {
+			rare = append(rare, p.button(l))
+		} else {
+			common = append(common, p.button(l))
+		}
+	}
+	if len(rare) > 0 {
+		common = append(common, app.Details().Class("more").Body(
+			app.Summary().DataSet("testid", "more-labels").Text("More…"),
+			app.Div().Class("more-labels").Body(rare...),
+		))
+	}
 	return app.Div().
 		Class("palette").
 		Role("toolbar").
 		Aria("label", "Labels").
 		DataSet("testid", "label-palette").
-		Body(app.Range(p.Labels).Slice(func(i int) app.UI {
-			l := p.Labels[i]
-			b := app.Button().
-				Class("label c"+itoa(l.Colour)).
-				DataSet("testid", "label-"+l.Type).
-				DataSet("label", l.Type).
-				Title(l.Name).
-				// The bridge keeps the text selection when it is pressed.
-				DataSet("keep-selection", true).
-				OnClick(p.onLabel)
-			if l.Key != "" {
-				b = b.Aria("keyshortcuts", l.Key)
-			}
-			return b.Body(
-				app.If(l.Key != "", app.Kbd().Text(l.Key)),
-				app.Text(l.Type),
-			)
-		}))
+		Body(common...)
+}
+
+func (p *Palette) button(l LabelItem) app.UI {
+	b := app.Button().
+		Class("label c"+itoa(l.Colour)).
+		DataSet("testid", "label-"+l.Type).
+		DataSet("label", l.Type).
+		Title(l.Name).
+		// The bridge keeps the text selection when it is pressed.
+		DataSet("keep-selection", true).
+		OnClick(p.onLabel)
+	if l.Key != "" {
+		b = b.Aria("keyshortcuts", l.Key)
+	}
+	return b.Body(
+		app.If(l.Key != "", app.Kbd().Text(l.Key)),
+		app.Text(l.Type),
+	)
 }
 
 func (p *Palette) onLabel(ctx app.Context, e app.Event) {

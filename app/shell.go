@@ -193,7 +193,7 @@ func (s *Shell) Render() app.UI {
 	labels := make([]LabelItem, len(st.WS.Schema.Entities))
 	for i, e := range st.WS.Schema.Entities {
 		colours[e.Type] = st.Colour(e.Type)
-		labels[i] = LabelItem{Type: e.Type, Name: e.Name, Key: e.Key, Colour: colours[e.Type]}
+		labels[i] = LabelItem{Type: e.Type, Name: e.Name, Key: e.Key, Colour: colours[e.Type], Rare: e.Rare}
 	}
 	docs := make([]DocItem, len(st.WS.Documents))
 	for i, d := range st.WS.Documents {
@@ -246,7 +246,7 @@ func (s *Shell) Render() app.UI {
 				app.Select().Class("format-select").DataSet("testid", "export-format").OnChange(s.onFormat).Title("Export format").Body(
 					app.Range(ExportFormats).Slice(func(i int) app.UI {
 						f := ExportFormats[i]
-						return app.Option().Value(f.ID).Selected(f.ID == s.format || (s.format == "" && f.ID == "json")).Text(f.Name)
+						return app.Option().Value(f.ID).Title(f.Name).Selected(f.ID == s.format || (s.format == "" && f.ID == "json")).Text(f.Short())
 					}),
 				),
 			),
