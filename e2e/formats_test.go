@@ -59,9 +59,10 @@ func TestBrowserExportAndImportFormats(t *testing.T) {
 	o.upload("file-input", path)
 	o.waitFor(fmt.Sprintf(`document.querySelectorAll('[data-testid=document-item]').length === %d`, docs+3))
 	o.waitFor(`document.querySelector('[data-testid=status]').textContent.includes("brat")`)
+	ids := eval[[]string](o, `[...document.querySelectorAll('[data-testid=document-item]')].map(e => e.dataset.doc)`)
 	found := false
-	for i := docs + 1; i <= docs+3; i++ {
-		o.openDoc(fmt.Sprintf("d%d", i))
+	for _, id := range ids[docs:] {
+		o.openDoc(id)
 		if o.count(`[data-testid=span]`) == 2 {
 			found = true
 		}

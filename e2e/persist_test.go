@@ -34,8 +34,15 @@ func (s *session) waitSaved() {
 // openDoc opens a document from the library and waits until it shows.
 func (s *session) openDoc(id string) {
 	s.t.Helper()
-	s.do(chromedp.Click(chromedp.CSS(`[data-testid=document-item][data-doc=` + id + `]`)))
-	s.waitFor(fmt.Sprintf(`document.querySelector('[data-testid=document-text]').dataset.doc === %q`, id))
+	// Click through the DOM, not at coordinates: the library may still be
+	// moving after the last change, which a person would wait out.
+	s.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('[data-testid=document-item][data-doc=%q]').click()`, id)))
+	cond := fmt.Sprintf(`document.querySelector('[data-testid=document-text]').dataset.doc === %q`, id)
+	if _, err := chromedp.Run(s.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		s.t.Fatalf("opening %s: %v; showing %q; library %v", id, err,
+			eval[string](s, `(document.querySelector('[data-testid=document-text]') || {dataset: {}}).dataset.doc || "none"`),
+			eval[[]string](s, `[...document.querySelectorAll('[data-testid=document-item]')].map(e => e.dataset.doc + (e.getAttribute("aria-current") === "true" ? "*" : ""))`))
+	}
 }
 
 // waitForAsync polls an expression that returns a promise.
