@@ -210,12 +210,11 @@ func markOverlaps(d *Document, ms []Match, label string) {
 	}
 }
 
-// AddAll returns the operations that give every match the label: one
-// OpAddSpan per match, in order, each span with a fresh ID ("T<n>", past
-// every numbered T ID of d) and its text. It skips matches that already
-// have a span with this label and range, repeats of a range, and ranges
-// outside d's text. Applied in order to a workspace holding d, the ops
-// succeed; undoing them is undoing each, last first.
+// AddAll returns the operation that gives every match the label: one
+// OpAddSpans holding a span per match, in order, each with a fresh ID
+// ("T<n>", past every numbered T ID of d) and its text; nil when there is
+// nothing to add. It skips matches that already have a span with this
+// label and range, repeats of a range, and ranges outside d's text.
 func AddAll(d *Document, label string, matches []Match) []Op {
 	x := d.Index()
 	have := map[[2]int]bool{}
@@ -225,21 +224,25 @@ func AddAll(d *Document, label string, matches []Match) []Op {
 		}
 	}
 	n, _ := strconv.Atoi(strings.TrimPrefix(d.NextID("T"), "T"))
-	var ops []Op
+	var spans []Span
 	for _, m := range matches {
 		r := [2]int{m.Start, m.End}
 		if have[r] || checkRange(m.Start, m.End, x.Len()) != nil {
 			continue
 		}
 		have[r] = true
-		ops = append(ops, Op{Kind: OpAddSpan, Doc: d.ID, Span: &Span{
+		spans = append(spans, Span{
 			ID:    "T" + strconv.Itoa(n),
 			Label: label,
 			Start: m.Start,
 			End:   m.End,
 			Text:  x.Slice(m.Start, m.End),
-		}})
+		})
 		n++
 	}
-	return ops
+	if len(spans) == 0 {
+		return nil
+	}
+	// One batch op: adding spans one by one copies the span list each time.
+	return []Op{{Kind: OpAddSpans, Doc: d.ID, Spans: spans}}
 }

@@ -118,9 +118,12 @@ func TestAddAll(t *testing.T) {
 	}
 	ms = append(ms, ms[2], Match{Start: 30, End: 99}) // a repeat and a range past the text
 	ops := AddAll(d, "GPE", ms)
+	if len(ops) != 1 || ops[0].Kind != OpAddSpans {
+		t.Fatalf("AddAll made %d ops, want one %s", len(ops), OpAddSpans)
+	}
 	var got []string
-	for _, op := range ops {
-		got = append(got, op.Span.ID+" "+op.Span.Text)
+	for _, s := range ops[0].Spans {
+		got = append(got, s.ID+" "+s.Text)
 	}
 	if want := []string{"T8 АҚТӨБЕ", "T9 ақтөбе"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("AddAll made %q, want %q", got, want)
@@ -216,8 +219,10 @@ func FuzzFindAll(f *testing.F) {
 			t.Fatalf("FindAll = %v, naive = %v", got, naive)
 		}
 		for _, op := range AddAll(d, "X", ms) {
-			if sp := op.Span; x.Slice(sp.Start, sp.End) != sp.Text {
-				t.Fatalf("AddAll span %+v has the wrong text", sp)
+			for _, sp := range op.Spans {
+				if x.Slice(sp.Start, sp.End) != sp.Text {
+					t.Fatalf("AddAll span %+v has the wrong text", sp)
+				}
 			}
 		}
 	})

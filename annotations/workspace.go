@@ -49,6 +49,17 @@ const (
 	// ID: for changes that move offsets, such as re-cleaning its text.
 	OpReplaceDocument OpKind = "replaceDocument"
 	OpSetSchema       OpKind = "setSchema"
+	// OpAddSpans adds many spans at once (annotate all occurrences);
+	// OpDeleteSpans removes them.
+	OpAddSpans    OpKind = "addSpans"
+	OpDeleteSpans OpKind = "deleteSpans"
+	// OpPut adds or replaces one event, relation, attribute or note (by
+	// its ID); OpRemove removes one. Their inverse is each other, or an
+	// OpPut of the old value.
+	OpPut    OpKind = "put"
+	OpRemove OpKind = "remove"
+	// OpSetLabels sets the document-level labels.
+	OpSetLabels OpKind = "setLabels"
 )
 
 // An Op is one change to a workspace. Ops are plain values so they can be
@@ -59,8 +70,17 @@ type Op struct {
 	Document *Document `json:"document,omitempty"` // OpAddDocument
 	Span     *Span     `json:"span,omitempty"`     // OpAddSpan
 	ID       string    `json:"id,omitempty"`       // OpDeleteSpan: span ID
-	At       int       `json:"at,omitempty"`       // OpAddDocument: position, used by undo
+	At       int       `json:"at,omitempty"`       // OpAddDocument, OpPut: 1-based position, used by undo
 	Schema   *Schema   `json:"schema,omitempty"`   // OpSetSchema
+	Spans    []Span    `json:"spans,omitempty"`    // OpAddSpans
+	IDs      []string  `json:"ids,omitempty"`      // OpDeleteSpans
+	Labels   []string  `json:"labels,omitempty"`   // OpSetLabels
+
+	// OpPut: exactly one of these.
+	Event     *Event     `json:"event,omitempty"`
+	Relation  *Relation  `json:"relation,omitempty"`
+	Attribute *Attribute `json:"attribute,omitempty"`
+	Note      *Note      `json:"note,omitempty"`
 }
 
 // Apply carries out op and returns the op that undoes it. On error the
@@ -84,8 +104,8 @@ func (w *Workspace) Apply(op Op) (inverse Op, err error) {
 		}
 		d = d.clone()
 		d.seal()
-		at := op.At
-		if at <= 0 || at > len(w.Documents) {
+		at := op.At - 1 // 1-based; 0 appends
+		if at < 0 || at > len(w.Documents) {
 			at = len(w.Documents)
 		}
 		docs := make([]*Document, 0, len(w.Documents)+1)
@@ -100,7 +120,7 @@ func (w *Workspace) Apply(op Op) (inverse Op, err error) {
 				docs := make([]*Document, 0, len(w.Documents)-1)
 				docs = append(docs, w.Documents[:i]...)
 				w.Documents = append(docs, w.Documents[i+1:]...)
-				return Op{Kind: OpAddDocument, Document: d, At: i}, nil
+				return Op{Kind: OpAddDocument, Document: d, At: i + 1}, nil
 			}
 		}
 		return Op{}, fmt.Errorf("removeDocument: no document %q", op.Doc)
@@ -169,6 +189,9 @@ func (w *Workspace) Apply(op Op) (inverse Op, err error) {
 		if d == nil {
 			return Op{}, fmt.Errorf("deleteSpan: no document %q", op.Doc)
 		}
+		if by := d.referrer(op.ID); by != "" {
+			return Op{}, fmt.Errorf("deleteSpan: document %q: span %q is used by %q; remove that first", d.ID, op.ID, by)
+		}
 		for i, s := range d.Spans {
 			if s.ID == op.ID {
 				spans := make([]Span, 0, len(d.Spans)-1)
@@ -178,6 +201,91 @@ func (w *Workspace) Apply(op Op) (inverse Op, err error) {
 			}
 		}
 		return Op{}, fmt.Errorf("deleteSpan: document %q has no span %q", d.ID, op.ID)
+
+	case OpAddSpans:
+		d := w.Document(op.Doc)
+		if d == nil {
+			return Op{}, fmt.Errorf("addSpans: no document %q", op.Doc)
+		}
+		taken := d.ids()
+		added := make([]Span, 0, len(op.Spans))
+		ids := make([]string, 0, len(op.Spans))
+		for _, s := range op.Spans {
+			if s.ID == "" || taken[s.ID] {
+				return Op{}, fmt.Errorf("addSpans: document %q: span id %q is empty or taken", d.ID, s.ID)
+			}
+			taken[s.ID] = true
+			if err := d.fill(&s); err != nil {
+				return Op{}, fmt.Errorf("addSpans: document %q: %v", d.ID, err)
+			}
+			added = append(added, s)
+			ids = append(ids, s.ID)
+		}
+		// One merge of sorted runs: adding n spans costs O(n log n + m).
+		sortSpans(added)
+		spans := make([]Span, 0, len(d.Spans)+len(added))
+		i, j := 0, 0
+		for i < len(d.Spans) || j < len(added) {
+			if j == len(added) || (i < len(d.Spans) && !spanLess(added[j], d.Spans[i])) {
+				spans = append(spans, d.Spans[i])
+				i++
+			} else {
+				spans = append(spans, added[j])
+				j++
+			}
+		}
+		d.Spans = spans
+		return Op{Kind: OpDeleteSpans, Doc: d.ID, IDs: ids}, nil
+
+	case OpDeleteSpans:
+		d := w.Document(op.Doc)
+		if d == nil {
+			return Op{}, fmt.Errorf("deleteSpans: no document %q", op.Doc)
+		}
+		drop := map[string]bool{}
+		for _, id := range op.IDs {
+			drop[id] = true
+		}
+		var gone []Span
+		spans := make([]Span, 0, len(d.Spans))
+		for _, s := range d.Spans {
+			if drop[s.ID] {
+				if by := d.referrer(s.ID); by != "" && !drop[by] {
+					return Op{}, fmt.Errorf("deleteSpans: document %q: span %q is used by %q; remove that first", d.ID, s.ID, by)
+				}
+				gone = append(gone, s)
+				continue
+			}
+			spans = append(spans, s)
+		}
+		if len(gone) != len(drop) {
+			return Op{}, fmt.Errorf("deleteSpans: document %q lacks some of the spans %v", d.ID, op.IDs)
+		}
+		d.Spans = spans
+		return Op{Kind: OpAddSpans, Doc: d.ID, Spans: gone}, nil
+
+	case OpPut:
+		d := w.Document(op.Doc)
+		if d == nil {
+			return Op{}, fmt.Errorf("put: no document %q", op.Doc)
+		}
+		return d.put(op)
+
+	case OpRemove:
+		d := w.Document(op.Doc)
+		if d == nil {
+			return Op{}, fmt.Errorf("remove: no document %q", op.Doc)
+		}
+		return d.remove(op.ID)
+
+	case OpSetLabels:
+		d := w.Document(op.Doc)
+		if d == nil {
+			return Op{}, fmt.Errorf("setLabels: no document %q", op.Doc)
+		}
+		old := d.Labels
+		d.Labels = append([]string(nil), op.Labels...)
+		return Op{Kind: OpSetLabels, Doc: d.ID, Labels: old}, nil
 	}
 	return Op{}, fmt.Errorf("unknown operation %q", op.Kind)
 }
