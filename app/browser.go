@@ -1,6 +1,11 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"strings"
+	"sync/atomic"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // Browser is what the components need from the page that Go cannot do
 // alone. The wasm entry point installs the real one with SetBrowser; tests
@@ -51,8 +56,31 @@ type PageHandler interface {
 // A KeyPress is a key pressed outside a text field.
 type KeyPress struct {
 	Key              string // KeyboardEvent.key
+	Code             string // KeyboardEvent.code: the physical key, whatever the layout
 	Ctrl, Shift, Alt bool   // Ctrl stands for Meta too
 }
+
+// Binding returns the schema key a press stands for: the Latin letter or
+// digit printed on the physical key, so that bindings work the same on
+// Russian and Kazakh layouts, where the number row types ә, і, ң….
+func (k KeyPress) Binding() string {
+	switch {
+	case len(k.Code) == 4 && strings.HasPrefix(k.Code, "Key"):
+		return strings.ToLower(k.Code[3:])
+	case len(k.Code) == 6 && strings.HasPrefix(k.Code, "Digit"):
+		return k.Code[5:]
+	case len(k.Code) == 7 && strings.HasPrefix(k.Code, "Numpad"):
+		return k.Code[6:]
+	}
+	return strings.ToLower(k.Key)
+}
+
+// bound holds the keys the schema binds, for Claims, which runs outside the
+// UI goroutine.
+var bound atomic.Pointer[map[string]bool]
+
+// setBound records the keys the schema binds.
+func setBound(keys map[string]bool) { bound.Store(&keys) }
 
 // Claims reports whether Belgi acts on k, so that the browser's own action
 // for it must be prevented. The bridge calls it while the event dispatches.
@@ -71,7 +99,14 @@ func Claims(k KeyPress) bool {
 	case "Delete", "Backspace", "Escape":
 		return true
 	}
-	return len(k.Key) == 1 && k.Key[0] >= '1' && k.Key[0] <= '9'
+	b := k.Binding()
+	if len(b) == 1 && b[0] >= '1' && b[0] <= '9' {
+		return true
+	}
+	if m := bound.Load(); m != nil && (*m)[b] {
+		return true
+	}
+	return false
 }
 
 // A File is a file the person chose or dropped, as read by the browser.

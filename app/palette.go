@@ -18,7 +18,9 @@ type LabelItem struct {
 type Palette struct {
 	app.Compo
 
-	Labels []LabelItem
+	Labels []LabelItem // entity types
+	Events []LabelItem // event types: labelling a trigger makes an event
+	Armed  string      // the role waiting for a filler, if any
 }
 
 // Render draws one button per label; rare labels sit one level down.
@@ -31,11 +33,24 @@ func (p *Palette) Render() app.UI {
 			common = append(common, p.button(l))
 		}
 	}
+	if len(p.Events) > 0 {
+		common = append(common, app.Span().Class("palette-sep").Aria("hidden", true).Text("Events:"))
+		for _, l := range p.Events {
+			if l.Rare {
+				rare = append(rare, p.button(l))
+			} else {
+				common = append(common, p.button(l))
+			}
+		}
+	}
 	if len(rare) > 0 {
 		common = append(common, app.Details().Class("more").Body(
 			app.Summary().DataSet("testid", "more-labels").Text("More…"),
 			app.Div().Class("more-labels").Body(rare...),
 		))
+	}
+	if p.Armed != "" {
+		common = append(common, app.Span().Class("armed").Role("status").DataSet("testid", "armed").Text("Filling "+p.Armed+" — Esc cancels"))
 	}
 	return app.Div().
 		Class("palette").

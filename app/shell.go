@@ -23,6 +23,7 @@ const (
 	actionKeep     = "belgi/keep"
 	actionLanguage = "belgi/language"
 	actionEditLang = "belgi/edit-language"
+	actionEvent    = "belgi/event"
 )
 
 // Shell is the root component: it owns the State and lays out the app.
@@ -64,8 +65,10 @@ func (s *Shell) OnMount(ctx app.Context) {
 	ctx.Handle(actionKeep, s.handleKeep)
 	ctx.Handle(actionLanguage, s.handleLanguage)
 	ctx.Handle(actionEditLang, s.handleEditLang)
+	ctx.Handle(actionEvent, s.handleEvent)
 	s.stop = append(s.stop, browser.Listen(pageEvents{s: s, ctx: ctx}))
 	if s.st != nil {
+		setBound(s.st.boundKeys())
 		s.ready()
 		return
 	}
@@ -117,6 +120,7 @@ func (s *Shell) install(ctx app.Context, st *State, seq int64, err error) {
 	st.ReadOnly = !s.owner
 	s.st = st
 	s.loading = false
+	setBound(st.boundKeys())
 	if err != nil {
 		s.say("", err)
 	}
@@ -160,6 +164,7 @@ func (s *Shell) changed() {
 		s.st.TakeApplied()
 	}
 	s.unexported.Store(s.st.Dirty())
+	setBound(s.st.boundKeys())
 }
 
 // OnAppUpdate is called by go-app when a new version has been downloaded.
@@ -189,12 +194,18 @@ func (s *Shell) Render() app.UI {
 			app.P().Class("loading").Role("status").Text(map[bool]string{true: "Loading your workspace…", false: ""}[s.loading]),
 		)
 	}
-	colours := make(map[string]int, len(st.WS.Schema.Entities))
-	labels := make([]LabelItem, len(st.WS.Schema.Entities))
-	for i, e := range st.WS.Schema.Entities {
+	colours := make(map[string]int, len(st.WS.Schema.Entities)+len(st.WS.Schema.Events))
+	labels := make([]LabelItem, 0, len(st.WS.Schema.Entities))
+	for _, e := range st.WS.Schema.Entities {
 		colours[e.Type] = st.Colour(e.Type)
-		labels[i] = LabelItem{Type: e.Type, Name: e.Name, Key: e.Key, Colour: colours[e.Type], Rare: e.Rare}
+		labels = append(labels, LabelItem{Type: e.Type, Name: e.Name, Key: e.Key, Colour: colours[e.Type], Rare: e.Rare})
 	}
+	var eventLabels []LabelItem
+	for _, e := range st.WS.Schema.Events {
+		colours[e.Type] = st.Colour(e.Type)
+		eventLabels = append(eventLabels, LabelItem{Type: e.Type, Name: e.Name, Key: e.Key, Colour: colours[e.Type], Rare: e.Rare})
+	}
+	events, targets := st.eventViews(st.Colour)
 	docs := make([]DocItem, len(st.WS.Documents))
 	for i, d := range st.WS.Documents {
 		docs[i] = DocItem{ID: d.ID, Title: d.Title, Language: d.Language, Spans: len(d.Spans)}
@@ -271,12 +282,58 @@ func (s *Shell) Render() app.UI {
 		app.Div().Class("panes").Body(
 			&Library{Docs: docs, Current: st.Current},
 			app.Div().Class("centre").Body(
-				&Palette{Labels: labels},
+				&Palette{Labels: labels, Events: eventLabels, Armed: armedText(st.Armed)},
 				reader,
 			),
-			list,
+			app.Aside().Class("side").Body(
+				&EventPanel{Events: events, RelTypes: st.eventRelTypes(), Targets: targets},
+				list,
+			),
 		),
 	)
+}
+
+func armedText(a *Arm) string {
+	if a == nil {
+		return ""
+	}
+	return a.Role + " of " + a.Event
+}
+
+// handleEvent carries out what a control of the event panel asks.
+func (s *Shell) handleEvent(ctx app.Context, a app.Action) {
+	c, _ := a.Value.(eventCmd)
+	st := s.st
+	var err error
+	switch c.Cmd {
+	case "open":
+		if st.SelectedEvent == c.Event {
+			st.SelectedEvent = ""
+		} else {
+			st.SelectedEvent = c.Event
+		}
+	case "arm":
+		if st.Armed != nil && st.Armed.Event == c.Event && st.Armed.Role == c.Role {
+			st.Armed = nil
+			s.say("", nil)
+		} else {
+			st.Armed = &Arm{Event: c.Event, Role: c.Role}
+			s.say("Click a span to fill "+c.Role+", or select text and press its label key. Escape cancels.", nil)
+		}
+	case "unfill":
+		err = st.Unfill(c.Event, c.Index)
+	case "attr":
+		err = st.SetAttribute(c.Event, c.Attr, c.Value)
+	case "link":
+		err = st.Link(c.Type, c.Event, c.Ref)
+	case "remove":
+		err = st.Remove(c.Ref)
+	}
+	if err != nil {
+		s.say("", err)
+	}
+	s.changed()
+	s.Update()
 }
 
 // renderSaveState shows whether the latest change is stored.
@@ -328,7 +385,21 @@ func (s *Shell) handleOpen(ctx app.Context, a app.Action) {
 
 func (s *Shell) handleSelect(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
+	if arm := s.st.Armed; arm != nil && id != "" {
+		if err := s.st.Fill(*arm, id); err != nil {
+			s.say("", err)
+		} else {
+			s.say("Filled "+arm.Role+".", nil)
+			s.st.Armed = nil
+		}
+		s.changed()
+		s.Update()
+		return
+	}
 	s.st.Selected = id
+	if ev := s.st.triggered(id); ev != "" {
+		s.st.SelectedEvent = ev
+	}
 	s.Update()
 }
 
@@ -409,6 +480,11 @@ func (s *Shell) labelSelection(label string) {
 	}
 	browser.ClearSelection()
 	sp, _ := d.Span(s.st.Selected)
+	if arm := s.st.Armed; arm != nil {
+		s.st.Armed = nil
+		s.say("“"+clipText(sp.Text)+"” ("+label+") fills "+arm.Role+".", nil)
+		return
+	}
 	s.say("Labelled “"+clipText(sp.Text)+"” as "+label+".", nil)
 }
 
@@ -461,11 +537,11 @@ func (s *Shell) key(k KeyPress) {
 			s.say("Deleted "+sp.Label+" “"+clipText(sp.Text)+"”. Ctrl+Z brings it back.", nil)
 		}
 	case k.Key == "Escape":
-		s.st.Selected = ""
+		s.st.Selected, s.st.Armed = "", nil
 		s.pasting = false
 		s.editLang = -1
 	default:
-		if label, ok := s.st.LabelForKey(k.Key); ok {
+		if label, ok := s.st.LabelForKey(k.Binding()); ok {
 			s.labelSelection(label)
 		}
 	}

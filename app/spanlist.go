@@ -16,7 +16,7 @@ type SpanList struct {
 
 // Render lists each span with its label and text.
 func (l *SpanList) Render() app.UI {
-	return app.Aside().
+	return app.Section().
 		Class("spans").
 		Aria("label", "Spans").
 		Body(

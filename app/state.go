@@ -27,6 +27,10 @@ type State struct {
 	WS       *annotations.Workspace
 	Current  string // open document ID, "" for none
 	Selected string // selected span ID in the open document
+	// SelectedEvent is the event shown open in the event panel; Armed the
+	// role waiting for a filler, if any.
+	SelectedEvent string
+	Armed         *Arm
 
 	// ReadOnly is set while another tab holds the workspace: every change
 	// is refused, so two tabs never write over each other.
@@ -140,14 +144,17 @@ func (s *State) swap(from, to *[]step) bool {
 			s.Current = s.WS.Documents[0].ID
 		}
 	}
-	s.Selected = ""
+	s.Selected, s.Armed = "", nil
+	if _, ok := s.event(s.SelectedEvent); !ok {
+		s.SelectedEvent = ""
+	}
 	return true
 }
 
 // Open shows the document with the given ID.
 func (s *State) Open(id string) {
 	if s.WS.Document(id) != nil {
-		s.Current, s.Selected = id, ""
+		s.Current, s.Selected, s.SelectedEvent, s.Armed = id, "", "", nil
 	}
 }
 
@@ -158,8 +165,13 @@ func (s *State) Label(label string, start, end int) error {
 	if d == nil {
 		return errors.New("open a document first")
 	}
+	if _, ok := s.eventType(label); ok && s.Armed == nil {
+		return s.AddEvent(label, start, end)
+	}
 	if _, ok := s.WS.Schema.Entity(label); !ok {
-		return fmt.Errorf("no label %q in the schema", label)
+		if _, ok := s.eventType(label); !ok {
+			return fmt.Errorf("no label %q in the schema", label)
+		}
 	}
 	for _, sp := range d.Spans {
 		if sp.Label == label && sp.Start == start && sp.End == end {
@@ -168,6 +180,23 @@ func (s *State) Label(label string, start, end int) error {
 		}
 	}
 	sp := annotations.Span{ID: d.NextID("T"), Label: label, Start: start, End: end}
+	if a := s.Armed; a != nil {
+		// The new span fills the armed role, in the same step.
+		e, ok := s.event(a.Event)
+		if !ok {
+			s.Armed = nil
+			return fmt.Errorf("no event %q", a.Event)
+		}
+		e.Arguments = append(append([]annotations.Argument(nil), e.Arguments...), annotations.Argument{Role: a.Role, Ref: sp.ID})
+		if err := s.Do(
+			annotations.Op{Kind: annotations.OpAddSpan, Doc: d.ID, Span: &sp},
+			annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Event: &e},
+		); err != nil {
+			return err
+		}
+		s.Selected = sp.ID
+		return nil
+	}
 	if err := s.Do(annotations.Op{Kind: annotations.OpAddSpan, Doc: d.ID, Span: &sp}); err != nil {
 		return err
 	}
@@ -175,27 +204,45 @@ func (s *State) Label(label string, start, end int) error {
 	return nil
 }
 
-// DeleteSelected removes the selected span.
+// DeleteSelected removes the selected span, with the event it triggers and
+// its place in other events' roles.
 func (s *State) DeleteSelected() error {
-	d := s.Doc()
-	if d == nil || s.Selected == "" {
+	if s.Doc() == nil || s.Selected == "" {
 		return errors.New("no span is selected")
 	}
-	if err := s.Do(annotations.Op{Kind: annotations.OpDeleteSpan, Doc: d.ID, ID: s.Selected}); err != nil {
-		return err
-	}
-	s.Selected = ""
-	return nil
+	return s.Remove(s.Selected)
 }
 
 // LabelForKey returns the entity type bound to a key, such as "1".
 func (s *State) LabelForKey(key string) (string, bool) {
+	key = strings.ToLower(key)
 	for _, e := range s.WS.Schema.Entities {
-		if e.Key != "" && e.Key == key {
+		if e.Key != "" && strings.ToLower(e.Key) == key {
+			return e.Type, true
+		}
+	}
+	for _, e := range s.WS.Schema.Events {
+		if e.Key != "" && strings.ToLower(e.Key) == key {
 			return e.Type, true
 		}
 	}
 	return "", false
+}
+
+// boundKeys returns the keys the schema binds.
+func (s *State) boundKeys() map[string]bool {
+	keys := map[string]bool{}
+	for _, e := range s.WS.Schema.Entities {
+		if e.Key != "" {
+			keys[strings.ToLower(e.Key)] = true
+		}
+	}
+	for _, e := range s.WS.Schema.Events {
+		if e.Key != "" {
+			keys[strings.ToLower(e.Key)] = true
+		}
+	}
+	return keys
 }
 
 // Colour returns the palette slot of a label: its place in the schema.
@@ -203,6 +250,11 @@ func (s *State) Colour(label string) int {
 	for i, e := range s.WS.Schema.Entities {
 		if e.Type == label {
 			return i % PaletteSize
+		}
+	}
+	for i, e := range s.WS.Schema.Events {
+		if e.Type == label {
+			return (i + 3) % PaletteSize
 		}
 	}
 	return PaletteSize // the "unknown label" slot

@@ -32,6 +32,7 @@ func (b bridge) Listen(h belgi.PageHandler) func() {
 		}
 		k := belgi.KeyPress{
 			Key:   e.Get("key").String(),
+			Code:  e.Get("code").String(),
 			Ctrl:  e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool(),
 			Shift: e.Get("shiftKey").Bool(),
 			Alt:   e.Get("altKey").Bool(),

@@ -1,0 +1,298 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"belgi/annotations"
+)
+
+// An Arm is a role waiting for a filler: the next span clicked, or the next
+// text selected and labelled, fills it.
+type Arm struct {
+	Event string
+	Role  string
+}
+
+// eventType returns the schema's event type t.
+func (s *State) eventType(t string) (annotations.EventType, bool) {
+	for _, e := range s.WS.Schema.Events {
+		if e.Type == t {
+			return e, true
+		}
+	}
+	return annotations.EventType{}, false
+}
+
+// event returns the event with the given ID in the open document.
+func (s *State) event(id string) (annotations.Event, bool) {
+	d := s.Doc()
+	if d == nil {
+		return annotations.Event{}, false
+	}
+	for _, e := range d.Events {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return annotations.Event{}, false
+}
+
+// nextID returns an unused ID with prefix in the open document.
+func (s *State) nextID(prefix string) string { return s.Doc().NextID(prefix) }
+
+// AddEvent makes [start, end) the trigger of a new event of type t, as one
+// step, and selects the event.
+func (s *State) AddEvent(t string, start, end int) error {
+	d := s.Doc()
+	if d == nil {
+		return errNoDocument
+	}
+	if _, ok := s.eventType(t); !ok {
+		return fmt.Errorf("no event type %q in the schema", t)
+	}
+	trigger := annotations.Span{ID: d.NextID("T"), Label: t, Start: start, End: end}
+	ev := annotations.Event{ID: d.NextID("E"), Type: t, Trigger: trigger.ID}
+	if err := s.Do(
+		annotations.Op{Kind: annotations.OpAddSpan, Doc: d.ID, Span: &trigger},
+		annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Event: &ev},
+	); err != nil {
+		return err
+	}
+	s.Selected, s.SelectedEvent = trigger.ID, ev.ID
+	return nil
+}
+
+// Fill adds ref (a span or event ID) to the armed role.
+func (s *State) Fill(a Arm, ref string) error {
+	e, ok := s.event(a.Event)
+	if !ok {
+		return fmt.Errorf("no event %q", a.Event)
+	}
+	// A trigger clicked as a filler stands for its event when the role
+	// wants an event.
+	if ev := s.triggered(ref); ev != "" && s.roleWantsEvent(e.Type, a.Role) {
+		ref = ev
+	}
+	if ref == e.ID || ref == e.Trigger {
+		return errors.New("an event cannot fill its own role")
+	}
+	for _, arg := range e.Arguments {
+		if arg.Role == a.Role && arg.Ref == ref {
+			return fmt.Errorf("%s already fills %s", ref, a.Role)
+		}
+	}
+	e.Arguments = append(append([]annotations.Argument(nil), e.Arguments...), annotations.Argument{Role: a.Role, Ref: ref})
+	return s.Do(annotations.Op{Kind: annotations.OpPut, Doc: s.Current, Event: &e})
+}
+
+// triggered returns the event that span id triggers, or "".
+func (s *State) triggered(id string) string {
+	if d := s.Doc(); d != nil {
+		for _, e := range d.Events {
+			if e.Trigger == id {
+				return e.ID
+			}
+		}
+	}
+	return ""
+}
+
+func (s *State) roleWantsEvent(eventType, role string) bool {
+	et, ok := s.eventType(eventType)
+	if !ok {
+		return false
+	}
+	for _, r := range et.Roles {
+		if r.Role != role {
+			continue
+		}
+		for _, t := range r.Types {
+			if _, ok := s.eventType(t); ok || t == annotations.AnyEvent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Unfill removes the i-th argument of an event.
+func (s *State) Unfill(event string, i int) error {
+	e, ok := s.event(event)
+	if !ok || i < 0 || i >= len(e.Arguments) {
+		return fmt.Errorf("event %q has no argument %d", event, i)
+	}
+	args := append([]annotations.Argument(nil), e.Arguments[:i]...)
+	e.Arguments = append(args, e.Arguments[i+1:]...)
+	return s.Do(annotations.Op{Kind: annotations.OpPut, Doc: s.Current, Event: &e})
+}
+
+// SetAttribute sets attribute name on target to value ("" removes it; a
+// binary attribute is "true" when present).
+func (s *State) SetAttribute(target, name, value string) error {
+	d := s.Doc()
+	if d == nil {
+		return errNoDocument
+	}
+	for _, a := range d.Attributes {
+		if a.Target == target && a.Name == name {
+			if value == "" {
+				return s.Do(annotations.Op{Kind: annotations.OpRemove, Doc: d.ID, ID: a.ID})
+			}
+			a.Value = strings.TrimPrefix(value, "true")
+			return s.Do(annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Attribute: &a})
+		}
+	}
+	if value == "" {
+		return nil
+	}
+	a := annotations.Attribute{ID: d.NextID("A"), Name: name, Target: target, Value: strings.TrimPrefix(value, "true")}
+	return s.Do(annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Attribute: &a})
+}
+
+// Link adds a relation of type t from one annotation to another, using the
+// schema's argument roles in order.
+func (s *State) Link(t, from, to string) error {
+	d := s.Doc()
+	if d == nil {
+		return errNoDocument
+	}
+	roles := [2]string{"Arg1", "Arg2"}
+	for _, r := range s.WS.Schema.Relations {
+		if r.Type == t && len(r.Args) == 2 {
+			roles = [2]string{r.Args[0].Role, r.Args[1].Role}
+		}
+	}
+	rel := annotations.Relation{ID: d.NextID("R"), Type: t, Arguments: []annotations.Argument{{Role: roles[0], Ref: from}, {Role: roles[1], Ref: to}}}
+	return s.Do(annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Relation: &rel})
+}
+
+// Remove deletes an annotation of the open document and everything that
+// hangs on it, as one step: an event's attributes, notes and relations, the
+// roles it fills in other events; a span's event when it is a trigger.
+func (s *State) Remove(id string) error {
+	d := s.Doc()
+	if d == nil {
+		return errNoDocument
+	}
+	ops, err := removeOps(d, id)
+	if err != nil {
+		return err
+	}
+	if err := s.Do(ops...); err != nil {
+		return err
+	}
+	if s.Selected == id {
+		s.Selected = ""
+	}
+	if s.SelectedEvent == id || s.triggered(id) == "" && s.SelectedEvent != "" {
+		if _, ok := s.event(s.SelectedEvent); !ok {
+			s.SelectedEvent = ""
+		}
+	}
+	return nil
+}
+
+// removeOps returns the ops that delete id and what depends on it, in an
+// order that never leaves a dangling reference.
+func removeOps(d *annotations.Document, id string) ([]annotations.Op, error) {
+	var ops []annotations.Op
+	done := map[string]bool{}
+	// Arguments dropped from events that stay, collected per event.
+	changed := map[string]annotations.Event{}
+	var visit func(id string) error
+	visit = func(id string) error {
+		if done[id] {
+			return nil
+		}
+		done[id] = true
+		for _, e := range d.Events {
+			if e.Trigger == id {
+				if err := visit(e.ID); err != nil {
+					return err
+				}
+			}
+		}
+		for _, r := range d.Relations {
+			for _, a := range r.Arguments {
+				if a.Ref == id {
+					if err := visit(r.ID); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		for _, a := range d.Attributes {
+			if a.Target == id {
+				if err := visit(a.ID); err != nil {
+					return err
+				}
+			}
+		}
+		for _, n := range d.Notes {
+			if n.Target == id {
+				if err := visit(n.ID); err != nil {
+					return err
+				}
+			}
+		}
+		for _, e := range d.Events {
+			if done[e.ID] {
+				continue
+			}
+			cur, ok := changed[e.ID]
+			if !ok {
+				cur = e
+			}
+			var keep []annotations.Argument
+			for _, a := range cur.Arguments {
+				if a.Ref != id {
+					keep = append(keep, a)
+				}
+			}
+			if len(keep) != len(cur.Arguments) {
+				cur.Arguments = keep
+				changed[e.ID] = cur
+			}
+		}
+		if _, ok := d.Span(id); ok {
+			ops = append(ops, annotations.Op{Kind: annotations.OpDeleteSpan, Doc: d.ID, ID: id})
+		} else {
+			ops = append(ops, annotations.Op{Kind: annotations.OpRemove, Doc: d.ID, ID: id})
+		}
+		return nil
+	}
+	if err := visit(id); err != nil {
+		return nil, err
+	}
+	// Events that keep living lose their arguments first, then the
+	// dependents go, innermost first.
+	var first []annotations.Op
+	for _, e := range d.Events {
+		if c, ok := changed[e.ID]; ok && !done[e.ID] {
+			c := c
+			first = append(first, annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Event: &c})
+		}
+	}
+	// visit appends a node after its dependents, so ops are already in a
+	// safe order.
+	return append(first, ops...), nil
+}
+
+// roleCard returns how many fillers a role allows: 1 for "?" or "", -1 for
+// any number, or n.
+func roleCard(card string) int {
+	switch card {
+	case "", "?":
+		return 1
+	case "*", "+":
+		return -1
+	}
+	n, err := strconv.Atoi(card)
+	if err != nil {
+		return -1
+	}
+	return n
+}
