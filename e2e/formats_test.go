@@ -18,6 +18,7 @@ func TestBrowserExportAndImportFormats(t *testing.T) {
 	s.openDoc("d2")
 	s.selectWords("Асқар Жұмабаев")
 	s.key("1")
+	s.waitFor(`document.querySelectorAll('[data-testid=span]').length === 1`)
 	s.selectWords("Асқар")
 	s.key("1") // nested in the first: CoNLL cannot hold it
 	s.waitFor(`document.querySelectorAll('[data-testid=span]').length === 2`)
