@@ -26,12 +26,18 @@ type Paragraph struct {
 	LangManual bool
 	DocLang    string
 	EditLang   bool // show the language picker
+	// Lite draws the paragraph as plain text, for one far from the
+	// viewport: same size, no spans, almost no DOM.
+	Lite bool
 }
 
 // Render draws the paragraph as segments, each covered by the same spans.
 // The innermost span gives the background; each enclosing span adds an
 // underline below it, so nested and crossing spans stay legible.
 func (p *Paragraph) Render() app.UI {
+	if p.Lite {
+		return liteRow(p.Para)
+	}
 	segs := Segments(p.Para, p.Spans)
 	text := app.P().
 		Class("para").
@@ -146,4 +152,27 @@ func labels(vs []SpanView) []string {
 		out[i] = v.Label + " " + v.ID
 	}
 	return out
+}
+
+// liteRow draws a paragraph far from the viewport as plain text, the same
+// size as in full, with the offsets selection mapping needs.
+func liteRow(p Para) app.UI {
+	return app.Div().Class("row").Body(
+		app.Div().Class("gutter"),
+		app.P().Class("para").DataSet("testid", "paragraph").DataSet("start", p.Start).DataSet("end", p.End).Dir("auto").Body(
+			app.Span().Class("seg").DataSet("start", p.Start).DataSet("end", p.End).Text(p.Text),
+		),
+	)
+}
+
+// LiteBlock draws a run of far paragraphs as plain text.
+type LiteBlock struct {
+	app.Compo
+
+	Paras []Para
+}
+
+// Render draws the rows; display: contents keeps them rows of the text.
+func (b *LiteBlock) Render() app.UI {
+	return app.Div().Class("lite").Body(app.Range(b.Paras).Slice(func(i int) app.UI { return liteRow(b.Paras[i]) }))
 }

@@ -25,7 +25,20 @@ type Reader struct {
 	Colours    map[string]int
 	Selected   string
 	EditLang   int // start of the paragraph whose language is being corrected, -1 for none
+
+	// The paragraphs drawn in full, the ones near the viewport; the others
+	// are plain text of the same size. A change to spans far away then
+	// costs no DOM work.
+	from, to int
+	shownDoc string
 }
+
+// window is how many paragraphs beyond the viewport are drawn in full;
+// liteBlock how many far ones share a component.
+const (
+	window    = 12
+	liteBlock = 50
+)
 
 // Render lays out the document. Paragraph props are recomputed here, but
 // only paragraphs whose props differ re-render.
@@ -36,6 +49,9 @@ func (r *Reader) Render() app.UI {
 		)
 	}
 	paras := Paragraphs(r.Text)
+	if r.shownDoc != r.ID {
+		r.shownDoc, r.from, r.to = r.ID, 0, 2*window
+	}
 	views := SpansByParagraph(paras, r.Spans, func(l string) int {
 		if c, ok := r.Colours[l]; ok {
 			return c
@@ -59,6 +75,18 @@ func (r *Reader) Render() app.UI {
 			}
 		}
 		pl := langs[p.Start]
+		if i < r.from || i > r.to {
+			// Far paragraphs go in blocks: one component to compare for
+			// many paragraphs, so a change elsewhere costs almost nothing.
+			if n := len(items); n > 0 {
+				if b, ok := items[n-1].(*LiteBlock); ok && len(b.Paras) < liteBlock {
+					b.Paras = append(b.Paras, p)
+					continue
+				}
+			}
+			items = append(items, &LiteBlock{Paras: []Para{p}})
+			continue
+		}
 		items = append(items, &Paragraph{
 			Para: p, Spans: views[i], Selected: sel,
 			Line: lineOf[i], Lang: pl.Language, LangManual: pl.Source == "manual",
@@ -71,6 +99,7 @@ func (r *Reader) Render() app.UI {
 	return app.Main().
 		Class("reader").
 		Aria("label", "Document").
+		OnScroll(r.onScroll).
 		Body(
 			app.Header().Class("doc-head").Body(
 				app.H1().DataSet("testid", "document-title").Text(r.Title),
@@ -102,6 +131,44 @@ func (r *Reader) Render() app.UI {
 				OnClick(r.onClick).
 				Body(items...),
 		)
+}
+
+// onScroll moves the window of fully drawn paragraphs with the viewport.
+// It finds the first and last visible rows by binary search on their
+// offsets: a handful of DOM reads, whatever the length of the document.
+func (r *Reader) onScroll(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	rows := el.Call("querySelectorAll", ".doc .row")
+	n := rows.Get("length").Int()
+	if n == 0 {
+		return
+	}
+	top := el.Get("scrollTop").Float()
+	bottom := top + el.Get("clientHeight").Float()
+	first := search(n, func(i int) bool {
+		row := rows.Index(i)
+		return row.Get("offsetTop").Float()+row.Get("offsetHeight").Float() >= top
+	})
+	last := search(n, func(i int) bool { return rows.Index(i).Get("offsetTop").Float() > bottom }) - 1
+	from, to := max(0, first-window), last+window
+	if from < r.from || to > r.to || r.to-to > 2*window {
+		r.from, r.to = from, to
+		r.Update()
+	}
+}
+
+// search is sort.Search over n items.
+func search(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if !f(m) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // languageOptions lists the languages a person can pick, selecting tag.

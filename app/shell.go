@@ -39,6 +39,7 @@ type Shell struct {
 	batch    *batch // the files being imported, nil when none
 	stop     []func()
 	editLang int      // paragraph whose language picker is open, -1 for none
+	preview  *Preview // annotate-all occurrences awaiting acceptance
 	format   string   // export format ID, "" for gold JSON
 	lost     []string // what the last export could not hold
 
@@ -250,6 +251,7 @@ func (s *Shell) Render() app.UI {
 			),
 			app.Span().Class("spacer"),
 			s.renderSaveState(),
+			app.Button().DataSet("testid", "annotate-all").Disabled(st.Selected == "").OnClick(s.onAnnotateAll).Title("Label every other occurrence of the selected span's text, after a preview").Text("Annotate all"),
 			app.Button().DataSet("testid", "undo").Disabled(len(st.undo) == 0).OnClick(s.onUndo).Title("Undo (Ctrl+Z)").Text("Undo"),
 			app.Button().DataSet("testid", "redo").Disabled(len(st.redo) == 0).OnClick(s.onRedo).Title("Redo (Ctrl+Shift+Z)").Text("Redo"),
 			app.Label().Body(
@@ -272,6 +274,7 @@ func (s *Shell) Render() app.UI {
 		)),
 		app.If(s.pasting, s.renderPaste()),
 		s.renderLost(),
+		s.renderPreview(),
 		s.renderBatch(),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
