@@ -96,7 +96,7 @@ func Claims(k KeyPress) bool {
 		return false
 	}
 	switch k.Key {
-	case "Delete", "Backspace", "Escape":
+	case "Delete", "Backspace", "Escape", "?":
 		return true
 	}
 	b := k.Binding()

@@ -24,7 +24,9 @@ type Reader struct {
 	Spans      []annotations.Span // replaced, never modified, on every change
 	Colours    map[string]int
 	Selected   string
-	EditLang   int // start of the paragraph whose language is being corrected, -1 for none
+	EditLang   int      // start of the paragraph whose language is being corrected, -1 for none
+	DocLabels  []string // the schema's document labels
+	Labels     []string // the ones set on this document
 
 	// The paragraphs drawn in full, the ones near the viewport; the others
 	// are plain text of the same size. A change to spans far away then
@@ -100,6 +102,7 @@ func (r *Reader) Render() app.UI {
 		Class("reader").
 		Aria("label", "Document").
 		OnScroll(r.onScroll).
+		OnClick(r.onHeadClick).
 		Body(
 			app.Header().Class("doc-head").Body(
 				app.H1().DataSet("testid", "document-title").Text(r.Title),
@@ -119,6 +122,16 @@ func (r *Reader) Render() app.UI {
 					app.Span().Text(" · "+plural(len(r.Spans), "span", "spans")),
 					app.If(r.Cleaning != nil, app.Span().Text(cleaningSummary(r.Cleaning))),
 				),
+				app.If(len(r.DocLabels) > 0, app.Div().Class("doc-labels").Role("group").Aria("label", "Document labels").Body(
+					app.Range(r.DocLabels).Slice(func(i int) app.UI {
+						l := r.DocLabels[i]
+						on := false
+						for _, x := range r.Labels {
+							on = on || x == l
+						}
+						return app.Button().Class("doc-label").DataSet("testid", "doc-label-"+l).DataSet("doc-label", l).Aria("pressed", on).Text(l)
+					}),
+				)),
 			),
 			app.Article().
 				Class("doc").
@@ -131,6 +144,13 @@ func (r *Reader) Render() app.UI {
 				OnClick(r.onClick).
 				Body(items...),
 		)
+}
+
+// onHeadClick handles the document-label toggles above the text.
+func (r *Reader) onHeadClick(ctx app.Context, e app.Event) {
+	if b := e.Get("target").Call("closest", ".doc-head [data-doc-label]"); b.Truthy() {
+		ctx.NewActionWithValue(actionDocLabel, b.Get("dataset").Get("docLabel").String())
+	}
 }
 
 // onScroll moves the window of fully drawn paragraphs with the viewport.

@@ -24,6 +24,7 @@ const (
 	actionLanguage = "belgi/language"
 	actionEditLang = "belgi/edit-language"
 	actionEvent    = "belgi/event"
+	actionDocLabel = "belgi/doc-label"
 )
 
 // Shell is the root component: it owns the State and lays out the app.
@@ -40,6 +41,7 @@ type Shell struct {
 	stop     []func()
 	editLang int      // paragraph whose language picker is open, -1 for none
 	preview  *Preview // annotate-all occurrences awaiting acceptance
+	help     bool     // the keyboard help is open
 	format   string   // export format ID, "" for gold JSON
 	lost     []string // what the last export could not hold
 
@@ -67,6 +69,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 	ctx.Handle(actionLanguage, s.handleLanguage)
 	ctx.Handle(actionEditLang, s.handleEditLang)
 	ctx.Handle(actionEvent, s.handleEvent)
+	ctx.Handle(actionDocLabel, s.handleDocLabel)
 	s.stop = append(s.stop, browser.Listen(pageEvents{s: s, ctx: ctx}))
 	if s.st != nil {
 		setBound(s.st.boundKeys())
@@ -218,6 +221,7 @@ func (s *Shell) Render() app.UI {
 			ID: d.ID, Title: d.Title, Source: d.Source, Language: d.Language, LangSource: d.LanguageSource,
 			Paragraphs: d.Paragraphs, Cleaning: d.Cleaning, Text: d.Text, Spans: d.Spans,
 			Colours: colours, Selected: st.Selected, EditLang: s.editLang,
+			DocLabels: st.WS.Schema.DocLabels, Labels: d.Labels,
 		}
 		list.Spans, list.Selected = d.Spans, st.Selected
 	}
@@ -275,6 +279,7 @@ func (s *Shell) Render() app.UI {
 		app.If(s.pasting, s.renderPaste()),
 		s.renderLost(),
 		s.renderPreview(),
+		s.renderHelp(),
 		s.renderBatch(),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
@@ -295,6 +300,68 @@ func (s *Shell) Render() app.UI {
 		),
 	)
 }
+
+// handleDocLabel turns a document-level label on or off.
+func (s *Shell) handleDocLabel(ctx app.Context, a app.Action) {
+	l, _ := a.Value.(string)
+	d := s.st.Doc()
+	if d == nil {
+		return
+	}
+	var labels []string
+	on := true
+	for _, x := range d.Labels {
+		if x == l {
+			on = false
+			continue
+		}
+		labels = append(labels, x)
+	}
+	if on {
+		labels = append(labels, l)
+	}
+	if err := s.st.Do(annotations.Op{Kind: annotations.OpSetLabels, Doc: d.ID, Labels: labels}); err != nil {
+		s.say("", err)
+	}
+	s.changed()
+	s.Update()
+}
+
+// renderHelp lists the keyboard shortcuts, the schema's included.
+func (s *Shell) renderHelp() app.UI {
+	if !s.help {
+		return nil
+	}
+	row := func(keys, what string) app.UI {
+		return app.Tr().Body(app.Td().Body(app.Kbd().Text(keys)), app.Td().Text(what))
+	}
+	rows := []app.UI{
+		row("1–9, letters", "label the selected text with the entity or event type bound to the key (by the key's place, on any layout)"),
+		row("Delete", "delete the selected span, with the event it triggers"),
+		row("Ctrl+Z / Ctrl+Shift+Z", "undo / redo, across documents"),
+		row("Escape", "clear the selection, stop filling a role, close this help"),
+		row("Ctrl+V", "outside a text field: add the clipboard text as a document"),
+		row("Tab, Enter", "move through controls; in an event record, Enter on + arms a role"),
+		row("?", "show or hide this help"),
+	}
+	for _, e := range s.st.WS.Schema.Entities {
+		if e.Key != "" {
+			rows = append(rows, row(e.Key, e.Type+": "+e.Name))
+		}
+	}
+	for _, e := range s.st.WS.Schema.Events {
+		if e.Key != "" {
+			rows = append(rows, row(e.Key, "event "+e.Type+": "+e.Name))
+		}
+	}
+	return app.Div().Class("help").Role("dialog").Aria("modal", true).Aria("label", "Keyboard shortcuts").DataSet("testid", "help").Body(
+		app.H2().Text("Keyboard shortcuts"),
+		app.Table().Body(app.TBody().Body(rows...)),
+		app.Button().OnClick(s.onCloseHelp).Text("Close"),
+	)
+}
+
+func (s *Shell) onCloseHelp(ctx app.Context, e app.Event) { s.help = false }
 
 func armedText(a *Arm) string {
 	if a == nil {
@@ -539,7 +606,10 @@ func (s *Shell) key(k KeyPress) {
 		} else {
 			s.say("Deleted "+sp.Label+" “"+clipText(sp.Text)+"”. Ctrl+Z brings it back.", nil)
 		}
+	case k.Key == "?":
+		s.help = !s.help
 	case k.Key == "Escape":
+		s.help = false
 		s.st.Selected, s.st.Armed = "", nil
 		s.pasting = false
 		s.editLang = -1

@@ -10,6 +10,7 @@ import (
 	"belgi/annotations"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // role clicks the + of a role of an event, arming it.
@@ -184,5 +185,24 @@ func TestBrowserEventsKazakh(t *testing.T) {
 		if got := string([]rune(d.Cleaning.Input)[a:b]); got != sp.Text {
 			t.Errorf("span %s %q maps back to %q", sp.ID, sp.Text, got)
 		}
+	}
+}
+
+func TestBrowserHelpAndDocumentLabels(t *testing.T) {
+	s := newSession(t)
+	s.waitSaved()
+	s.key("?")
+	s.waitFor(`(h => h && h.getAttribute("role") === "dialog" && h.textContent.includes("Demonstrate"))(document.querySelector('[data-testid=help]'))`)
+	s.key(kb.Escape)
+	s.waitFor(`document.querySelector('[data-testid=help]') === null`)
+
+	s.do(chromedp.Click(chromedp.CSS(`[data-testid=doc-label-relevant]`)))
+	s.waitFor(`document.querySelector('[data-testid=doc-label-relevant]').getAttribute("aria-pressed") === "true"`)
+	f, err := annotations.Decode(s.download("export-document"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Documents[0].Labels; len(got) != 1 || got[0] != "relevant" {
+		t.Errorf("document labels %v, want [relevant]", got)
 	}
 }
