@@ -253,6 +253,16 @@ func (s *Shell) Render() app.UI {
 				app.Input().Type("file").Accept(".json,application/json").
 					DataSet("testid", "restore-input").OnChange(s.onRestore),
 			),
+			app.Details().Class("menu").Body(
+				app.Summary().Class("button").DataSet("testid", "schema-menu").Text("Schema"),
+				app.Div().Class("menu-items").Body(
+					app.Button().DataSet("testid", "schema-save").OnClick(s.onSaveSchema).Text("Save schema as JSON"),
+					app.Label().Class("button").Title("A schema saved by Belgi, a gold file, or a brat annotation.conf").Body(
+						app.Text("Load schema…"),
+						app.Input().Type("file").Accept(".json,.conf,application/json,text/plain").DataSet("testid", "schema-input").OnChange(s.onLoadSchema),
+					),
+				),
+			),
 			app.Span().Class("spacer"),
 			s.renderSaveState(),
 			app.Button().DataSet("testid", "annotate-all").Disabled(st.Selected == "").OnClick(s.onAnnotateAll).Title("Label every other occurrence of the selected span's text, after a preview").Text("Annotate all"),
@@ -359,6 +369,36 @@ func (s *Shell) renderHelp() app.UI {
 		app.Table().Body(app.TBody().Body(rows...)),
 		app.Button().OnClick(s.onCloseHelp).Text("Close"),
 	)
+}
+
+func (s *Shell) onSaveSchema(ctx app.Context, e app.Event) {
+	data, err := s.st.SchemaJSON()
+	if err != nil {
+		s.say("", err)
+		return
+	}
+	browser.Download("belgi-schema.json", "application/json", data)
+	s.say("Saved the schema as belgi-schema.json.", nil)
+}
+
+func (s *Shell) onLoadSchema(ctx app.Context, e app.Event) {
+	input := ctx.JSSrc()
+	files := input.Get("files")
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	browser.ReadFiles(files, func(f File) {
+		ctx.Dispatch(func(ctx app.Context) {
+			defer s.changed()
+			if f.Err != nil {
+				s.say("", f.Err)
+				return
+			}
+			msg, err := s.st.LoadSchema(f.Name, f.Data)
+			s.say(msg, err)
+		})
+	})
+	input.Set("value", "")
 }
 
 func (s *Shell) onCloseHelp(ctx app.Context, e app.Event) { s.help = false }

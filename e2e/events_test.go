@@ -206,3 +206,19 @@ func TestBrowserHelpAndDocumentLabels(t *testing.T) {
 		t.Errorf("document labels %v, want [relevant]", got)
 	}
 }
+
+func TestBrowserSchemaLoadAndSave(t *testing.T) {
+	s := newSession(t)
+	s.waitSaved()
+	path := filepath.Join(t.TempDir(), "annotation.conf")
+	os.WriteFile(path, []byte("[entities]\nActivist\nCity\n[events]\nRally\tWho:Activist, Where?:City\n[relations]\n[attributes]\n"), 0o644)
+	s.upload("schema-input", path)
+	s.waitFor(`document.querySelector('[data-testid=label-Activist]') !== null && document.querySelector('[data-testid=label-PER]') === null`)
+	s.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid=schema-menu]').click()`))
+	data := s.download("schema-save")
+	if !strings.Contains(string(data), `"type": "Rally"`) {
+		t.Errorf("saved schema lacks the loaded event type:\n%s", data)
+	}
+	s.key("z", chromedp.KeyModifiers(chromedp.ModifierCtrl))
+	s.waitFor(`document.querySelector('[data-testid=label-PER]') !== null`)
+}
