@@ -82,6 +82,9 @@ var bound atomic.Pointer[map[string]bool]
 // setBound records the keys the schema binds.
 func setBound(keys map[string]bool) { bound.Store(&keys) }
 
+// ghostSelected tells Claims that Enter accepts a suggestion.
+var ghostSelected atomic.Bool
+
 // Claims reports whether Belgi acts on k, so that the browser's own action
 // for it must be prevented. The bridge calls it while the event dispatches.
 func Claims(k KeyPress) bool {
@@ -98,6 +101,8 @@ func Claims(k KeyPress) bool {
 	switch k.Key {
 	case "Delete", "Backspace", "Escape", "?":
 		return true
+	case "Enter":
+		return ghostSelected.Load()
 	}
 	b := k.Binding()
 	if len(b) == 1 && b[0] >= '1' && b[0] <= '9' {

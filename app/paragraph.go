@@ -110,6 +110,26 @@ func (p *Paragraph) segment(s Segment) app.UI {
 	if len(s.Spans) == 0 {
 		return el.Class(strings.Join(class, " "))
 	}
+	var real []SpanView
+	var ghost *SpanView
+	for i, v := range s.Spans {
+		if v.Ghost {
+			ghost = &s.Spans[i]
+		} else {
+			real = append(real, v)
+		}
+	}
+	if ghost != nil {
+		el = el.DataSet("ghost", ghost.ID).Title("Suggested: " + ghost.Label + " (click, then Enter to accept)")
+		class = append(class, "ghost", "g"+strconv.Itoa(ghost.Colour))
+		if ghost.ID == p.Selected {
+			class = append(class, "ghost-selected")
+		}
+		if len(real) == 0 {
+			return el.Class(strings.Join(class, " ")).DataSet("testid", "ghost")
+		}
+	}
+	s.Spans = real
 	ids := make([]string, len(s.Spans))
 	class = append(class, "ann")
 	selected := false
@@ -132,11 +152,14 @@ func (p *Paragraph) segment(s Segment) app.UI {
 		el = el.Style("box-shadow", strings.Join(shadows, ", ")).
 			Style("padding-bottom", strconv.Itoa(3*(len(s.Spans)-1))+"px")
 	}
-	if len(s.Opens) > 0 {
-		tags := make([]string, len(s.Opens))
-		for i, v := range s.Opens {
-			tags[i] = v.Label
+	var opens []string
+	for _, v := range s.Opens {
+		if !v.Ghost {
+			opens = append(opens, v.Label)
 		}
+	}
+	if len(opens) > 0 {
+		tags := opens
 		el = el.DataSet("tag", strings.Join(tags, " · "))
 		class = append(class, "opens")
 	}

@@ -52,6 +52,7 @@ type SpanView struct {
 	Colour int // palette slot
 	Start  int // document code point offsets
 	End    int
+	Ghost  bool // a suggestion, not yet a span; ID is "g<n>"
 }
 
 // SpansByParagraph returns, for each paragraph, the views of the spans that

@@ -24,9 +24,10 @@ type Reader struct {
 	Spans      []annotations.Span // replaced, never modified, on every change
 	Colours    map[string]int
 	Selected   string
-	EditLang   int      // start of the paragraph whose language is being corrected, -1 for none
-	DocLabels  []string // the schema's document labels
-	Labels     []string // the ones set on this document
+	EditLang   int                // start of the paragraph whose language is being corrected, -1 for none
+	DocLabels  []string           // the schema's document labels
+	Labels     []string           // the ones set on this document
+	Ghosts     []annotations.Span // suggestions, IDs g0, g1…
 
 	// The paragraphs drawn in full, the ones near the viewport; the others
 	// are plain text of the same size. A change to spans far away then
@@ -60,6 +61,20 @@ func (r *Reader) Render() app.UI {
 		}
 		return PaletteSize
 	})
+	if len(r.Ghosts) > 0 {
+		ghosts := SpansByParagraph(paras, r.Ghosts, func(l string) int {
+			if c, ok := r.Colours[l]; ok {
+				return c
+			}
+			return PaletteSize
+		})
+		for i := range ghosts {
+			for j := range ghosts[i] {
+				ghosts[i][j].Ghost = true
+			}
+			views[i] = append(views[i], ghosts[i]...)
+		}
+	}
 	runs, lineOf := removedRuns(r.Cleaning, paras)
 	langs := map[int]annotations.ParagraphLanguage{}
 	for _, p := range r.Paragraphs {
@@ -264,6 +279,10 @@ func (r *Reader) onClick(ctx app.Context, e app.Event) {
 		return
 	}
 	if _, _, ok := browser.Selection(); ok {
+		return
+	}
+	if g := target.Call("closest", "[data-ghost]"); g.Truthy() && !target.Call("closest", "[data-spans]").Truthy() {
+		ctx.NewActionWithValue(actionSelect, g.Get("dataset").Get("ghost").String())
 		return
 	}
 	seg := target.Call("closest", "[data-spans]")

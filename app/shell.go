@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"belgi/annotations"
+	"belgi/annotations/suggest"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -39,11 +40,12 @@ type Shell struct {
 	dragging bool
 	batch    *batch // the files being imported, nil when none
 	stop     []func()
-	editLang int      // paragraph whose language picker is open, -1 for none
-	preview  *Preview // annotate-all occurrences awaiting acceptance
-	help     bool     // the keyboard help is open
-	format   string   // export format ID, "" for gold JSON
-	lost     []string // what the last export could not hold
+	editLang int                  // paragraph whose language picker is open, -1 for none
+	preview  *Preview             // annotate-all occurrences awaiting acceptance
+	help     bool                 // the keyboard help is open
+	ghosts   []suggest.Suggestion // suggestions for the open document
+	format   string               // export format ID, "" for gold JSON
+	lost     []string             // what the last export could not hold
 
 	store       Store
 	saver       *Saver
@@ -125,6 +127,7 @@ func (s *Shell) install(ctx app.Context, st *State, seq int64, err error) {
 	s.st = st
 	s.loading = false
 	setBound(st.boundKeys())
+	s.refreshGhosts()
 	if err != nil {
 		s.say("", err)
 	}
@@ -169,6 +172,7 @@ func (s *Shell) changed() {
 	}
 	s.unexported.Store(s.st.Dirty())
 	setBound(s.st.boundKeys())
+	s.refreshGhosts()
 }
 
 // OnAppUpdate is called by go-app when a new version has been downloaded.
@@ -221,7 +225,7 @@ func (s *Shell) Render() app.UI {
 			ID: d.ID, Title: d.Title, Source: d.Source, Language: d.Language, LangSource: d.LanguageSource,
 			Paragraphs: d.Paragraphs, Cleaning: d.Cleaning, Text: d.Text, Spans: d.Spans,
 			Colours: colours, Selected: st.Selected, EditLang: s.editLang,
-			DocLabels: st.WS.Schema.DocLabels, Labels: d.Labels,
+			DocLabels: st.WS.Schema.DocLabels, Labels: d.Labels, Ghosts: s.ghostSpans(),
 		}
 		list.Spans, list.Selected = d.Spans, st.Selected
 	}
@@ -304,6 +308,10 @@ func (s *Shell) Render() app.UI {
 				reader,
 			),
 			app.Aside().Class("side").Body(
+				app.If(len(s.ghosts) > 0, app.Div().Class("ghosts").Body(
+					app.Text(plural(len(s.ghosts), "suggestion", "suggestions")+" from your labels, dashed in the text. "),
+					app.Button().Class("link").DataSet("testid", "accept-suggestions").OnClick(s.onAcceptGhosts).Text("Accept all"),
+				)),
 				&EventPanel{Events: events, RelTypes: st.eventRelTypes(), Targets: targets},
 				list,
 			),
@@ -403,6 +411,75 @@ func (s *Shell) onLoadSchema(ctx app.Context, e app.Event) {
 
 func (s *Shell) onCloseHelp(ctx app.Context, e app.Event) { s.help = false }
 
+// refreshGhosts asks the recommender, which learns from every span in the
+// workspace, for suggestions in the open document.
+func (s *Shell) refreshGhosts() {
+	s.ghosts = nil
+	ghostSelected.Store(false)
+	if s.st == nil || s.st.Doc() == nil || s.st.ReadOnly {
+		return
+	}
+	m := suggest.Learn(s.st.WS.Documents)
+	if m.Len() == 0 {
+		return
+	}
+	for _, g := range m.Suggest(s.st.Doc()) {
+		if _, isEvent := s.st.eventType(g.Label); !isEvent {
+			s.ghosts = append(s.ghosts, g)
+		}
+	}
+}
+
+// ghostSpans returns the suggestions as spans with IDs g0, g1….
+func (s *Shell) ghostSpans() []annotations.Span {
+	out := make([]annotations.Span, len(s.ghosts))
+	for i, g := range s.ghosts {
+		out[i] = annotations.Span{ID: "g" + strconv.Itoa(i), Label: g.Label, Start: g.Start, End: g.End}
+	}
+	return out
+}
+
+// acceptGhost turns suggestion id ("g<n>") into a span.
+func (s *Shell) acceptGhost(id string) {
+	i, err := strconv.Atoi(strings.TrimPrefix(id, "g"))
+	if err != nil || i < 0 || i >= len(s.ghosts) {
+		return
+	}
+	g := s.ghosts[i]
+	armed := s.st.Armed
+	s.st.Armed = nil
+	err = s.st.Label(g.Label, g.Start, g.End)
+	s.st.Armed = armed
+	if err != nil {
+		s.say("", err)
+		return
+	}
+	s.say("Accepted the suggestion: "+g.Label+".", nil)
+	s.changed()
+}
+
+func (s *Shell) onAcceptGhosts(ctx app.Context, e app.Event) {
+	if len(s.ghosts) == 0 {
+		return
+	}
+	d := s.st.Doc()
+	var ops []annotations.Op
+	var spans []annotations.Span
+	next := d.NextID("T")
+	n, _ := strconv.Atoi(strings.TrimPrefix(next, "T"))
+	for _, g := range s.ghosts {
+		spans = append(spans, annotations.Span{ID: "T" + strconv.Itoa(n), Label: g.Label, Start: g.Start, End: g.End})
+		n++
+	}
+	ops = append(ops, annotations.Op{Kind: annotations.OpAddSpans, Doc: d.ID, Spans: spans})
+	if err := s.st.Do(ops...); err != nil {
+		s.say("", err)
+		return
+	}
+	s.say("Accepted "+plural(len(spans), "suggestion", "suggestions")+". One Ctrl+Z takes them back.", nil)
+	s.changed()
+}
+
 func armedText(a *Arm) string {
 	if a == nil {
 		return ""
@@ -490,11 +567,13 @@ func (s *Shell) handleOpen(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
 	s.st.Open(id)
 	s.status, s.editLang = "", -1
+	s.refreshGhosts()
 	s.Update()
 }
 
 func (s *Shell) handleSelect(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
+	ghostSelected.Store(strings.HasPrefix(id, "g"))
 	if arm := s.st.Armed; arm != nil && id != "" {
 		if err := s.st.Fill(*arm, id); err != nil {
 			s.say("", err)
@@ -648,6 +727,13 @@ func (s *Shell) key(k KeyPress) {
 		}
 	case k.Key == "?":
 		s.help = !s.help
+	case k.Key == "Enter":
+		if strings.HasPrefix(s.st.Selected, "g") {
+			id := s.st.Selected
+			s.st.Selected = ""
+			ghostSelected.Store(false)
+			s.acceptGhost(id)
+		}
 	case k.Key == "Escape":
 		s.help = false
 		s.st.Selected, s.st.Armed = "", nil

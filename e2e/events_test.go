@@ -222,3 +222,26 @@ func TestBrowserSchemaLoadAndSave(t *testing.T) {
 	s.key("z", chromedp.KeyModifiers(chromedp.ModifierCtrl))
 	s.waitFor(`document.querySelector('[data-testid=label-PER]') !== null`)
 }
+
+func TestBrowserSuggestions(t *testing.T) {
+	s := newSession(t)
+	s.waitSaved()
+	s.do(chromedp.Evaluate[chromedp.Void](`__belgi.paste("Ерлан Досов выступил на митинге в Алматы.\nПозже Ерлан Досов ушёл домой, а полиция осталась.")`))
+	s.waitFor(`document.querySelector('[data-testid=document-title]').textContent.startsWith("Ерлан")`)
+	s.selectWords("Ерлан Досов")
+	s.key("1")
+	// The second mention is suggested, dashed; clicking it and pressing
+	// Enter accepts it.
+	s.waitFor(`document.querySelectorAll('[data-testid=ghost]').length === 1`)
+	s.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-testid=ghost]').click()`))
+	s.waitFor(`document.querySelector('.ghost-selected') !== null`)
+	s.key("\r")
+	s.waitFor(`document.querySelectorAll('[data-testid=span]').length === 2 && document.querySelectorAll('[data-testid=ghost]').length === 0`)
+	f, err := annotations.Decode(s.download("export-document"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := f.Documents[0]; len(d.Spans) != 2 || d.Spans[1].Text != "Ерлан Досов" || d.Spans[1].Label != "PER" {
+		t.Errorf("spans %+v", d.Spans)
+	}
+}
