@@ -236,14 +236,14 @@ func (s *Shell) Render() app.UI {
 	return app.Div().Class(shellClass).Body(
 		app.Header().Class("bar").Body(
 			app.Span().Class("brand").Body(app.Img().Src("/web/icon.svg").Alt(""), app.Text("Belgi")),
-			app.Button().DataSet("testid", "paste-button").Aria("expanded", s.pasting).OnClick(s.togglePaste).Text("Paste text"),
+			app.Button().DataSet("testid", "paste-button").Aria("expanded", s.pasting).OnClick(s.togglePaste).Title("Paste text as a new document (Ctrl+V outside a field does it too)").Text("Paste"),
 			app.Label().Class("button").DataSet("testid", "open-files").Body(
 				app.Text("Open files"),
 				app.Input().Type("file").Multiple(true).Accept(".txt,.text,text/plain,.json,.zip,.html,.htm").
 					DataSet("testid", "file-input").OnChange(s.onFiles),
 			),
 			app.Label().Class("button").DataSet("testid", "open-folder").Title("Open every file of a folder, such as a brat corpus").Body(
-				app.Text("Open folder"),
+				app.Text("Folder"),
 				app.Input().Type("file").Multiple(true).Attr("webkitdirectory", true).
 					DataSet("testid", "folder-input").OnChange(s.onFiles),
 			),
@@ -281,7 +281,7 @@ func (s *Shell) Render() app.UI {
 					}),
 				),
 			),
-			app.Button().DataSet("testid", "export-document").Disabled(st.Doc() == nil).OnClick(s.onExportDoc).Text("Export document"),
+			app.Button().DataSet("testid", "export-document").Disabled(st.Doc() == nil).OnClick(s.onExportDoc).Title("Export the open document").Text("Export doc"),
 			app.Button().Class("primary").DataSet("testid", "export").OnClick(s.onExportAll).Text("Export all"),
 		),
 		app.If(st.ReadOnly, app.Div().Class("banner").Role("status").DataSet("testid", "readonly-banner").Text(
