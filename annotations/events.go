@@ -63,27 +63,53 @@ func (d *Document) referrer(id string) string {
 	return ""
 }
 
-// exists reports whether id names an annotation that may be referred to
-// with the given kinds ("span", "event", "any").
-func (d *Document) refOK(id, kind string) bool {
+// kindOf returns what id names in d: "span", "event", "relation",
+// "attribute", "note", "normalization", or "" for nothing.
+func (d *Document) kindOf(id string) string {
 	for _, s := range d.Spans {
 		if s.ID == id {
-			return kind != "event"
+			return "span"
 		}
 	}
 	for _, e := range d.Events {
 		if e.ID == id {
-			return kind != "span"
+			return "event"
 		}
 	}
-	if kind == "any" {
-		for _, r := range d.Relations {
-			if r.ID == id {
-				return true
-			}
+	for _, r := range d.Relations {
+		if r.ID == id {
+			return "relation"
 		}
 	}
-	return false
+	for _, a := range d.Attributes {
+		if a.ID == id {
+			return "attribute"
+		}
+	}
+	for _, n := range d.Notes {
+		if n.ID == id {
+			return "note"
+		}
+	}
+	for _, n := range d.Normalizations {
+		if n.ID == id {
+			return "normalization"
+		}
+	}
+	return ""
+}
+
+// refOK reports whether id may be referred to as want: "span", "event",
+// "" for either, or "any" for a span, event or relation.
+func (d *Document) refOK(id, want string) bool {
+	switch k := d.kindOf(id); want {
+	case "span", "event":
+		return k == want
+	case "any":
+		return k == "span" || k == "event" || k == "relation"
+	default:
+		return k == "span" || k == "event"
+	}
 }
 
 // put adds or replaces the event, relation, attribute or note of op, after
@@ -208,42 +234,8 @@ func (d *Document) put(op Op) (Op, error) {
 
 // checkNewID refuses an ID that another kind of annotation has.
 func (d *Document) checkNewID(id, kind string) error {
-	if _, ok := d.Span(id); ok {
-		return fmt.Errorf("put: document %q: id %q is a span's, not a new %s's", d.ID, id, kind)
-	}
-	has := func(k string) bool {
-		switch k {
-		case "event":
-			for _, e := range d.Events {
-				if e.ID == id {
-					return true
-				}
-			}
-		case "relation":
-			for _, r := range d.Relations {
-				if r.ID == id {
-					return true
-				}
-			}
-		case "attribute":
-			for _, a := range d.Attributes {
-				if a.ID == id {
-					return true
-				}
-			}
-		case "note":
-			for _, n := range d.Notes {
-				if n.ID == id {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	for _, other := range []string{"event", "relation", "attribute", "note"} {
-		if other != kind && has(other) {
-			return fmt.Errorf("put: document %q: id %q is a %s's, not a new %s's", d.ID, id, other, kind)
-		}
+	if k := d.kindOf(id); k != "" && k != kind {
+		return fmt.Errorf("put: document %q: id %q is a %s's, not a new %s's", d.ID, id, k, kind)
 	}
 	return nil
 }

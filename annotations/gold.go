@@ -66,8 +66,8 @@ func Marshal(f *File) ([]byte, error) {
 // errors yields no File. Warnings (a label missing from the schema) are
 // returned in File-independent form by Validate.
 func Decode(data []byte) (*File, error) {
-	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("not valid UTF-8 (first bad byte at offset %d)", firstInvalid(data))
+	if i := InvalidUTF8(data); i >= 0 {
+		return nil, fmt.Errorf("not valid UTF-8 (first bad byte at offset %d)", i)
 	}
 	var head struct {
 		Format  *string `json:"format"`
@@ -109,7 +109,12 @@ func Decode(data []byte) (*File, error) {
 	return &f, nil
 }
 
-func firstInvalid(b []byte) int {
+// InvalidUTF8 returns the offset of the first byte of b that is not valid
+// UTF-8, or -1 when b is valid.
+func InvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {

@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"belgi/annotations"
@@ -39,9 +38,6 @@ func (s *State) event(id string) (annotations.Event, bool) {
 	}
 	return annotations.Event{}, false
 }
-
-// nextID returns an unused ID with prefix in the open document.
-func (s *State) nextID(prefix string) string { return s.Doc().NextID(prefix) }
 
 // AddEvent makes [start, end) the trigger of a new event of type t, as one
 // step, and selects the event.
@@ -279,20 +275,4 @@ func removeOps(d *annotations.Document, id string) ([]annotations.Op, error) {
 	// visit appends a node after its dependents, so ops are already in a
 	// safe order.
 	return append(first, ops...), nil
-}
-
-// roleCard returns how many fillers a role allows: 1 for "?" or "", -1 for
-// any number, or n.
-func roleCard(card string) int {
-	switch card {
-	case "", "?":
-		return 1
-	case "*", "+":
-		return -1
-	}
-	n, err := strconv.Atoi(card)
-	if err != nil {
-		return -1
-	}
-	return n
 }

@@ -703,51 +703,23 @@ func foldZip(r *FileResult, parts []*importPart) {
 // the droppings of macOS are left out; one folder holding everything is
 // taken off the names.
 func unzipParts(name string, data []byte) ([]*importPart, []string, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s is not a readable zip archive: %v", name, err)
-	}
-	if len(zr.File) > maxZipEntries {
-		return nil, nil, fmt.Errorf("%s holds %d files; the limit is %d", name, len(zr.File), maxZipEntries)
-	}
-	files := append([]*zip.File(nil), zr.File...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	var total uint64
-	for _, f := range files {
-		total += f.UncompressedSize64
-		if f.UncompressedSize64 > 1<<20 && f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxZipRatio {
-			return nil, nil, fmt.Errorf("%s: %s expands %d times; refusing what looks like a zip bomb", name, f.Name, f.UncompressedSize64/f.CompressedSize64)
-		}
-	}
-	if total > maxZipTotal {
-		return nil, nil, fmt.Errorf("%s expands to %d MB; the limit is %d MB", name, total>>20, maxZipTotal>>20)
-	}
-	var parts []*importPart
 	var notes []string
-	read := int64(0)
-	for _, f := range files {
-		n := f.Name
-		if f.FileInfo().IsDir() || strings.HasPrefix(n, "__MACOSX/") || strings.HasPrefix(path.Base(n), "._") || path.Base(n) == ".DS_Store" {
-			continue
+	entries, _, err := readZip(name, data, func(n string) bool {
+		if strings.HasPrefix(n, "__MACOSX/") || strings.HasPrefix(path.Base(n), "._") || path.Base(n) == ".DS_Store" {
+			return false
 		}
 		if !fs.ValidPath(n) {
 			notes = append(notes, fmt.Sprintf("%s: not read: not a clean relative path", n))
-			continue
+			return false
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %s: %v", name, n, err)
-		}
-		body, err := io.ReadAll(io.LimitReader(rc, min(MaxFileSize, maxZipTotal-read)+1))
-		rc.Close()
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %s: %v", name, n, err)
-		}
-		read += int64(len(body))
-		if len(body) > MaxFileSize || read > maxZipTotal {
-			return nil, nil, fmt.Errorf("%s: %s expands past the size limit; refusing what looks like a zip bomb", name, n)
-		}
-		parts = append(parts, &importPart{name: n, data: body})
+		return true
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	var parts []*importPart
+	for _, e := range entries {
+		parts = append(parts, &importPart{name: e.Name, data: e.Data})
 	}
 	if len(parts) == 0 {
 		return nil, notes, fmt.Errorf("%s holds no files", name)

@@ -26,18 +26,12 @@ type Paragraph struct {
 	LangManual bool
 	DocLang    string
 	EditLang   bool // show the language picker
-	// Lite draws the paragraph as plain text, for one far from the
-	// viewport: same size, no spans, almost no DOM.
-	Lite bool
 }
 
 // Render draws the paragraph as segments, each covered by the same spans.
 // The innermost span gives the background; each enclosing span adds an
 // underline below it, so nested and crossing spans stay legible.
 func (p *Paragraph) Render() app.UI {
-	if p.Lite {
-		return liteRow(p.Para)
-	}
 	segs := Segments(p.Para, p.Spans)
 	text := app.P().
 		Class("para").

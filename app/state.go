@@ -7,7 +7,6 @@ import (
 	"path"
 	"reflect"
 	"strings"
-	"unicode/utf8"
 
 	"belgi/annotations"
 	"belgi/clean"
@@ -378,15 +377,7 @@ func checkText(name string, data []byte) error {
 	if name == "" {
 		name = "the pasted text"
 	}
-	if !utf8.Valid(data) {
-		i := 0
-		for i < len(data) {
-			r, size := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && size == 1 {
-				break
-			}
-			i += size
-		}
+	if i := annotations.InvalidUTF8(data); i >= 0 {
 		return fmt.Errorf("%s is not UTF-8 text (invalid byte at offset %d); save it as UTF-8 and try again", name, i)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
@@ -463,13 +454,7 @@ func (s *State) Import(name string, data []byte) (string, error) {
 				skipped++
 				continue
 			}
-			for n := len(taken) + 1; ; n++ {
-				id := fmt.Sprintf("d%d", n)
-				if !taken[id] {
-					d.ID = id
-					break
-				}
-			}
+			d.ID = freshID(taken)
 			renamed++
 		}
 		taken[d.ID] = true
@@ -498,6 +483,15 @@ func (s *State) Import(name string, data []byte) (string, error) {
 		msg += fmt.Sprintf(" %d given a new id (theirs was taken).", renamed)
 	}
 	return msg, nil
+}
+
+// freshID returns a document ID of the form "d<n>" that is not taken.
+func freshID(taken map[string]bool) string {
+	for n := len(taken) + 1; ; n++ {
+		if id := fmt.Sprintf("d%d", n); !taken[id] {
+			return id
+		}
+	}
 }
 
 func same(a, b *annotations.Document) bool {
@@ -534,12 +528,7 @@ func (s *State) AddImported(docs []*annotations.Document, schema annotations.Sch
 	}
 	for _, d := range docs {
 		if taken[d.ID] {
-			for n := len(taken) + 1; ; n++ {
-				if id := fmt.Sprintf("d%d", n); !taken[id] {
-					d.ID = id
-					break
-				}
-			}
+			d.ID = freshID(taken)
 		}
 		taken[d.ID] = true
 		if d.Language == "" || d.Language == "und" {

@@ -21,16 +21,23 @@ const (
 	maxZipRatio   = 200 // uncompressed : compressed, for entries over 1 MB
 )
 
-// ImportZip adds the .txt and gold .json files of a zip archive as one step:
-// every file is read and checked first, and nothing is added unless all of
-// them are good.
-func (s *State) ImportZip(name string, data []byte) (string, error) {
+// A zipEntry is one file read from an archive.
+type zipEntry struct {
+	Name string
+	Data []byte
+}
+
+// readZip reads the entries of an archive that keep accepts, sorted by
+// name, within the limits above: entry count, total and per-entry size, and
+// expansion ratio. No reader trusts the sizes an archive declares. The
+// names keep refused are returned too; folders are neither.
+func readZip(name string, data []byte, keep func(entry string) bool) (entries []zipEntry, skipped []string, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return "", fmt.Errorf("%s is not a readable zip archive: %v", name, err)
+		return nil, nil, fmt.Errorf("%s is not a readable zip archive: %v", name, err)
 	}
 	if len(zr.File) > maxZipEntries {
-		return "", fmt.Errorf("%s holds %d files; the limit is %d", name, len(zr.File), maxZipEntries)
+		return nil, nil, fmt.Errorf("%s holds %d files; the limit is %d", name, len(zr.File), maxZipEntries)
 	}
 	files := append([]*zip.File(nil), zr.File...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
@@ -38,42 +45,55 @@ func (s *State) ImportZip(name string, data []byte) (string, error) {
 	for _, f := range files {
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > 1<<20 && f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxZipRatio {
-			return "", fmt.Errorf("%s: %s expands %d times; refusing what looks like a zip bomb", name, f.Name, f.UncompressedSize64/f.CompressedSize64)
+			return nil, nil, fmt.Errorf("%s: %s expands %d times; refusing what looks like a zip bomb", name, f.Name, f.UncompressedSize64/f.CompressedSize64)
 		}
 	}
 	if total > maxZipTotal {
-		return "", fmt.Errorf("%s expands to %d MB; the limit is %d MB", name, total>>20, maxZipTotal>>20)
+		return nil, nil, fmt.Errorf("%s expands to %d MB; the limit is %d MB", name, total>>20, maxZipTotal>>20)
 	}
-	// Work on a copy, so a bad file half way leaves the workspace alone.
-	trial := &State{WS: &annotations.Workspace{Schema: s.WS.Schema, Documents: append([]*annotations.Document(nil), s.WS.Documents...)}}
-	var ops []annotations.Op
-	var skipped []string
 	read := int64(0)
 	for _, f := range files {
 		if f.FileInfo().IsDir() {
 			continue
 		}
-		ext := strings.ToLower(path.Ext(f.Name))
-		if ext != ".txt" && ext != ".json" {
+		if !keep(f.Name) {
 			skipped = append(skipped, f.Name)
 			continue
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return "", fmt.Errorf("%s: %s: %v", name, f.Name, err)
+			return nil, nil, fmt.Errorf("%s: %s: %v", name, f.Name, err)
 		}
-		// Trust no declared size: stop reading past the limits.
 		body, err := io.ReadAll(io.LimitReader(rc, min(MaxFileSize, maxZipTotal-read)+1))
 		rc.Close()
 		if err != nil {
-			return "", fmt.Errorf("%s: %s: %v", name, f.Name, err)
+			return nil, nil, fmt.Errorf("%s: %s: %v", name, f.Name, err)
 		}
 		read += int64(len(body))
 		if len(body) > MaxFileSize || read > maxZipTotal {
-			return "", fmt.Errorf("%s: %s expands past the size limit; refusing what looks like a zip bomb", name, f.Name)
+			return nil, nil, fmt.Errorf("%s: %s expands past the size limit; refusing what looks like a zip bomb", name, f.Name)
 		}
-		label := name + ": " + f.Name
-		if _, err := trial.AddFile(label, body); err != nil {
+		entries = append(entries, zipEntry{Name: f.Name, Data: body})
+	}
+	return entries, skipped, nil
+}
+
+// ImportZip adds the .txt and gold .json files of a zip archive as one step:
+// every file is read and checked first, and nothing is added unless all of
+// them are good.
+func (s *State) ImportZip(name string, data []byte) (string, error) {
+	entries, skipped, err := readZip(name, data, func(entry string) bool {
+		ext := strings.ToLower(path.Ext(entry))
+		return ext == ".txt" || ext == ".json"
+	})
+	if err != nil {
+		return "", err
+	}
+	// Work on a copy, so a bad file half way leaves the workspace alone.
+	trial := &State{WS: &annotations.Workspace{Schema: s.WS.Schema, Documents: append([]*annotations.Document(nil), s.WS.Documents...)}}
+	var ops []annotations.Op
+	for _, f := range entries {
+		if _, err := trial.AddFile(name+": "+f.Name, f.Data); err != nil {
 			return "", err
 		}
 		ops = append(ops, trial.TakeApplied()...)

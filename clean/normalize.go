@@ -146,13 +146,6 @@ func (b *builder) line(in []src, sepO, sepN int) bool {
 	return true
 }
 
-// normText returns s normalised as one line, for analysis and tests.
-func normText(s string) string {
-	var b builder
-	b.line(srcOf(s, 0, nil), 0, 0)
-	return b.sb.String()
-}
-
 // srcOf appends the code points of s, the first of which is original code
 // point o, to buf.
 func srcOf(s string, o int, buf []src) []src {

@@ -118,13 +118,6 @@ func analyse(raw string) feat {
 	return f
 }
 
-func dropFormat(r rune) rune {
-	if isFormat(r) {
-		return -1
-	}
-	return r
-}
-
 func isQuote(r rune) bool {
 	switch r {
 	case '"', '\'', '«', '»', '“', '”', '„', '‘', '’', ')', ']', '(':

@@ -119,13 +119,20 @@ func (f files) serveWASM(w http.ResponseWriter, r *http.Request) {
 	http.ServeFile(w, r, raw)
 }
 
-// accepts reports whether an Accept-Encoding header allows enc.
+// accepts reports whether an Accept-Encoding header allows enc: it is
+// listed without a q of zero.
 func accepts(header, enc string) bool {
 	for _, part := range strings.Split(header, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(name), enc) {
-			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
 		}
+		q, found := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q=")
+		if !found {
+			return true
+		}
+		v, err := strconv.ParseFloat(q, 64)
+		return err == nil && v > 0
 	}
 	return false
 }

@@ -50,6 +50,8 @@ func TestWASMEncoding(t *testing.T) {
 		{"gzip, deflate, br", "br", "brotli"},
 		{"gzip", "gzip", "gzip"},
 		{"br;q=0, gzip", "gzip", "gzip"},
+		{"br;q=0.0, gzip;q=0.5", "gzip", "gzip"},
+		{"br; q=1", "br", "brotli"},
 		{"", "", "\x00asm raw"},
 	}
 	for _, tt := range tests {

@@ -21,11 +21,9 @@ type Reader struct {
 	opt  Options
 	rep  *loss.Report
 
-	line    int      // lines read so far
-	pending string   // a line read but not yet used
-	chunk   []string // lines of the document being read
-	first   int      // line number of chunk[0]
-	docs    int      // documents returned
+	line    int    // lines read so far
+	pending string // a line read but not yet used
+	docs    int    // documents returned
 	ids     map[string]bool
 	err     error
 }

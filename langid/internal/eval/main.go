@@ -51,9 +51,6 @@ func detect(text, want string) string {
 	return got
 }
 
-// A case is one text to judge and its expected class code.
-type item struct{ text, want string }
-
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("eval: ")
