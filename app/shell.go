@@ -43,6 +43,7 @@ type Shell struct {
 	editLang int                  // paragraph whose language picker is open, -1 for none
 	preview  *Preview             // annotate-all occurrences awaiting acceptance
 	help     bool                 // the keyboard help is open
+	editing  bool                 // the schema editor is open
 	ghosts   []suggest.Suggestion // suggestions for the open document
 	format   string               // export format ID, "" for gold JSON
 	lost     []string             // what the last export could not hold
@@ -72,6 +73,8 @@ func (s *Shell) OnMount(ctx app.Context) {
 	ctx.Handle(actionEditLang, s.handleEditLang)
 	ctx.Handle(actionEvent, s.handleEvent)
 	ctx.Handle(actionDocLabel, s.handleDocLabel)
+	ctx.Handle(actionSetSchema, s.handleSetSchema)
+	ctx.Handle(actionCloseSchema, s.handleCloseSchema)
 	s.stop = append(s.stop, browser.Listen(pageEvents{s: s, ctx: ctx}))
 	if s.st != nil {
 		setBound(s.st.boundKeys())
@@ -260,6 +263,7 @@ func (s *Shell) Render() app.UI {
 			app.Details().Class("menu").Body(
 				app.Summary().Class("button").DataSet("testid", "schema-menu").Text("Schema"),
 				app.Div().Class("menu-items").Body(
+					app.Button().DataSet("testid", "schema-edit").OnClick(s.onEditSchema).Text("Edit schema…"),
 					app.Button().DataSet("testid", "schema-save").OnClick(s.onSaveSchema).Text("Save schema as JSON"),
 					app.Label().Class("button").Title("A schema saved by Belgi, a gold file, or a brat annotation.conf").Body(
 						app.Text("Load schema…"),
@@ -294,6 +298,7 @@ func (s *Shell) Render() app.UI {
 		s.renderLost(),
 		s.renderPreview(),
 		s.renderHelp(),
+		s.renderSchemaEditor(),
 		s.renderBatch(),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
@@ -407,6 +412,35 @@ func (s *Shell) onLoadSchema(ctx app.Context, e app.Event) {
 		})
 	})
 	input.Set("value", "")
+}
+
+func (s *Shell) renderSchemaEditor() app.UI {
+	if !s.editing {
+		return nil
+	}
+	return &SchemaEditor{Schema: s.st.WS.Schema}
+}
+
+func (s *Shell) onEditSchema(ctx app.Context, e app.Event) { s.editing = true }
+
+func (s *Shell) handleCloseSchema(ctx app.Context, a app.Action) {
+	s.editing = false
+	s.Update()
+}
+
+// handleSetSchema applies the schema the editor made, as one undoable step.
+func (s *Shell) handleSetSchema(ctx app.Context, a app.Action) {
+	sc, ok := a.Value.(annotations.Schema)
+	if !ok {
+		return
+	}
+	msg, err := s.st.SetSchema(sc)
+	s.say(msg, err)
+	if err == nil {
+		s.editing = false
+	}
+	s.changed()
+	s.Update()
 }
 
 func (s *Shell) onCloseHelp(ctx app.Context, e app.Event) { s.help = false }

@@ -51,7 +51,7 @@ func New(webDir, version string) http.Handler {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		Styles:                  []string{"/web/belgi.css"},
+		Styles:                  []string{"/web/belgi.css", "/web/schema.css"},
 		WasmContentLengthHeader: "X-Uncompressed-Content-Length",
 		Resources:               files{dir: webDir},
 	}
