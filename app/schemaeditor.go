@@ -265,7 +265,7 @@ func (e *SchemaEditor) typeCells(kind string, i int, typ, name, key, group, colo
 	if typ != "" {
 		what = strings.ToUpper(kind[:1]) + kind[1:] + " " + typ
 	}
-	swatch := app.Span().Class("se-swatch c" + itoa(slot)).Aria("hidden", true)
+	swatch := app.Span().Class("se-swatch c"+itoa(slot)).Aria("hidden", true)
 	if colour != "" {
 		swatch = swatch.Style("background", colour)
 	}
