@@ -1,6 +1,9 @@
 package annotations
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // ids returns the IDs of every annotation of d.
 func (d *Document) ids() map[string]bool {
@@ -113,10 +116,12 @@ func (d *Document) refOK(id, want string) bool {
 }
 
 // put adds or replaces the event, relation, attribute or note of op, after
-// checking that what it refers to exists. Replacing keeps its place.
+// checking that what it refers to exists. Replacing keeps its place. A span
+// can only be replaced: its label or fragments change, its ID stays, so
+// what refers to it stays valid.
 func (d *Document) put(op Op) (Op, error) {
 	n := 0
-	for _, set := range []bool{op.Event != nil, op.Relation != nil, op.Attribute != nil, op.Note != nil} {
+	for _, set := range []bool{op.Event != nil, op.Relation != nil, op.Attribute != nil, op.Note != nil, op.Span != nil} {
 		if set {
 			n++
 		}
@@ -142,6 +147,8 @@ func (d *Document) put(op Op) (Op, error) {
 		return back
 	}
 	switch {
+	case op.Span != nil:
+		return d.putSpan(*op.Span)
 	case op.Event != nil:
 		e := *op.Event
 		e.Arguments = append([]Argument(nil), e.Arguments...)
@@ -230,6 +237,41 @@ func (d *Document) put(op Op) (Op, error) {
 		d.Notes = insertAt(notes, nt, op.At)
 		return inverse(nt.ID, nil, false), nil
 	}
+}
+
+// putSpan replaces the span with sp's ID by sp.
+func (d *Document) putSpan(sp Span) (Op, error) {
+	if sp.Label == "" {
+		return Op{}, fmt.Errorf("put: document %q: span %q needs a label", d.ID, sp.ID)
+	}
+	sp.Fragments = append([]Fragment(nil), sp.Fragments...)
+	sort.Slice(sp.Fragments, func(i, j int) bool { return sp.Fragments[i].Start < sp.Fragments[j].Start })
+	for i := 1; i < len(sp.Fragments); i++ {
+		if sp.Fragments[i].Start < sp.Fragments[i-1].End {
+			return Op{}, fmt.Errorf("put: document %q: span %q: fragments %d and %d overlap", d.ID, sp.ID, i, i+1)
+		}
+	}
+	if len(sp.Fragments) == 1 {
+		sp.Start, sp.End, sp.Fragments = sp.Fragments[0].Start, sp.Fragments[0].End, nil
+	}
+	if err := d.fill(&sp); err != nil {
+		return Op{}, fmt.Errorf("put: document %q: %v", d.ID, err)
+	}
+	for i, old := range d.Spans {
+		if old.ID != sp.ID {
+			continue
+		}
+		spans := make([]Span, 0, len(d.Spans))
+		spans = append(spans, d.Spans[:i]...)
+		spans = append(spans, d.Spans[i+1:]...)
+		j := sort.Search(len(spans), func(j int) bool { return spanLess(sp, spans[j]) })
+		spans = append(spans, Span{})
+		copy(spans[j+1:], spans[j:])
+		spans[j] = sp
+		d.Spans = spans
+		return Op{Kind: OpPut, Doc: d.ID, Span: &old}, nil
+	}
+	return Op{}, fmt.Errorf("put: document %q has no span %q", d.ID, sp.ID)
 }
 
 // checkNewID refuses an ID that another kind of annotation has.

@@ -36,6 +36,11 @@ func TestEventOps(t *testing.T) {
 		{Kind: OpPut, Doc: "d1", Relation: &Relation{ID: "R1", Type: "Subevent", Arguments: []Argument{{Role: "Part", Ref: "E2"}, {Role: "Whole", Ref: "E1"}}}},
 		{Kind: OpPut, Doc: "d1", Note: &Note{ID: "#1", Target: "E2", Text: "later, same day"}},
 		{Kind: OpSetLabels, Doc: "d1", Labels: []string{"relevant"}},
+		// Replacing a span: "Полиция белсенділерді" as one discontinuous
+		// GROUP made of two pieces, then back to a plain ORG.
+		{Kind: OpPut, Doc: "d1", Span: &Span{ID: "T7", Label: "GROUP", Fragments: []Fragment{
+			{span("", "", "белсенділерді").Start, span("", "", "белсенділерді").End}, {span("", "", "жоспарлап").Start, span("", "", "жоспарлап").End}}}},
+		{Kind: OpPut, Doc: "d1", Span: &Span{ID: "T7", Label: "PER", Start: span("", "", "белсенділерді").Start, End: span("", "", "белсенділерді").End}},
 		// Replacing an event: a second Participant.
 		{Kind: OpPut, Doc: "d1", Event: &Event{ID: "E1", Type: "Demonstrate", Trigger: "T1", Arguments: []Argument{
 			{Role: "Organizer", Ref: "T2"}, {Role: "Participant", Ref: "T2"}, {Role: "Participant", Ref: "T7"}, {Role: "Place", Ref: "T4"}, {Role: "Time", Ref: "T3"}}}},
@@ -107,5 +112,61 @@ func TestRemoveThenUndoKeepsOrder(t *testing.T) {
 	w.Apply(inv)
 	if w.Documents[0].ID != "a" {
 		t.Errorf("undoing the removal of the first document put it at %v", w.Documents)
+	}
+}
+
+// TestPutSpan checks replacing a span: fragments are sorted and joined, a
+// single fragment becomes a plain span, and bad input leaves d unchanged.
+func TestPutSpan(t *testing.T) {
+	text := "He 👨‍👩‍👧 gave\r\nup the fight."
+	w := NewWorkspace(DefaultSchema())
+	w.Apply(Op{Kind: OpAddDocument, Document: NewDocument("d1", "", "", text)})
+	if _, err := w.Apply(Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{ID: "T1", Label: "PER", Start: 0, End: 2}}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		span     Span
+		wantText string
+		wantErr  string
+	}{
+		{"relabel", Span{ID: "T1", Label: "ORG", Start: 0, End: 2}, "He", ""},
+		{"fragments out of order", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{15, 17}, {9, 13}}}, "gave up", ""},
+		{"one fragment", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{3, 8}}}, "👨‍👩‍👧", ""},
+		{"overlap", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{0, 5}, {3, 8}}}, "", "overlap"},
+		{"out of range", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{0, 2}, {20, 40}}}, "", "past the end"},
+		{"no label", Span{ID: "T1", Start: 0, End: 2}, "", "label"},
+		{"unknown span", Span{ID: "T9", Label: "PER", Start: 0, End: 2}, "", "no span"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := w.Document("d1").Span("T1")
+			inv, err := w.Apply(Op{Kind: OpPut, Doc: "d1", Span: &tt.span})
+			after, _ := w.Document("d1").Span(tt.span.ID)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				if now, _ := w.Document("d1").Span("T1"); now.Text != before.Text || len(now.Fragments) != len(before.Fragments) {
+					t.Fatalf("failed put changed the span: %+v", now)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after.Text != tt.wantText {
+				t.Errorf("text = %q, want %q", after.Text, tt.wantText)
+			}
+			if len(after.Fragments) == 1 {
+				t.Errorf("a single fragment was kept: %+v", after)
+			}
+			if _, err := w.Apply(inv); err != nil {
+				t.Fatal(err)
+			}
+			if back, _ := w.Document("d1").Span("T1"); back.Text != before.Text || back.Label != before.Label {
+				t.Errorf("undo gave %+v, want %+v", back, before)
+			}
+		})
 	}
 }

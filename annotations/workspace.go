@@ -54,8 +54,8 @@ const (
 	OpAddSpans    OpKind = "addSpans"
 	OpDeleteSpans OpKind = "deleteSpans"
 	// OpPut adds or replaces one event, relation, attribute or note (by
-	// its ID); OpRemove removes one. Their inverse is each other, or an
-	// OpPut of the old value.
+	// its ID), or replaces a span (a new label or fragments); OpRemove
+	// removes one. Their inverse is each other, or an OpPut of the old value.
 	OpPut    OpKind = "put"
 	OpRemove OpKind = "remove"
 	// OpSetLabels sets the document-level labels.
@@ -68,7 +68,7 @@ type Op struct {
 	Kind     OpKind    `json:"op"`
 	Doc      string    `json:"doc,omitempty"`      // target document ID
 	Document *Document `json:"document,omitempty"` // OpAddDocument
-	Span     *Span     `json:"span,omitempty"`     // OpAddSpan
+	Span     *Span     `json:"span,omitempty"`     // OpAddSpan, OpPut
 	ID       string    `json:"id,omitempty"`       // OpDeleteSpan: span ID
 	At       int       `json:"at,omitempty"`       // OpAddDocument, OpPut: 1-based position, used by undo
 	Schema   *Schema   `json:"schema,omitempty"`   // OpSetSchema

@@ -38,6 +38,13 @@ type Browser interface {
 	Broadcast(msg string)
 	// Confirm asks the person a yes/no question.
 	Confirm(question string) bool
+	// Reveal scrolls code points [start, end) of the document text into
+	// view once the page has drawn, and with selectText focuses the text
+	// and selects the range, so that a label key labels it.
+	Reveal(start, end int, selectText bool)
+	// Focus moves the keyboard focus to the element matching a CSS
+	// selector, once the page has drawn.
+	Focus(selector string)
 }
 
 // PageHandler receives page-wide events. Its methods are called from the
@@ -58,6 +65,9 @@ type KeyPress struct {
 	Key              string // KeyboardEvent.key
 	Code             string // KeyboardEvent.code: the physical key, whatever the layout
 	Ctrl, Shift, Alt bool   // Ctrl stands for Meta too
+	// OnControl is set when a button or link has the focus: Enter and
+	// space are then its own.
+	OnControl bool
 }
 
 // Binding returns the schema key a press stands for: the Latin letter or
@@ -82,8 +92,10 @@ var bound atomic.Pointer[map[string]bool]
 // setBound records the keys the schema binds.
 func setBound(keys map[string]bool) { bound.Store(&keys) }
 
-// ghostSelected tells Claims that Enter accepts a suggestion.
-var ghostSelected atomic.Bool
+// ghostSelected tells Claims that Enter accepts a suggestion;
+// spanSelected that it opens the selected span's record or fills the
+// waiting role with it.
+var ghostSelected, spanSelected atomic.Bool
 
 // Claims reports whether Belgi acts on k, so that the browser's own action
 // for it must be prevented. The bridge calls it while the event dispatches.
@@ -93,16 +105,20 @@ func Claims(k KeyPress) bool {
 	}
 	if k.Ctrl {
 		switch k.Key {
-		case "z", "Z", "y", "Y":
+		case "z", "Z", "y", "Y", "f", "F", "g", "G":
 			return true
 		}
 		return false
 	}
 	switch k.Key {
-	case "Delete", "Backspace", "Escape", "?":
+	case "Delete", "Backspace", "Escape", "?", "/", "F3":
 		return true
 	case "Enter":
-		return ghostSelected.Load()
+		return !k.OnControl && (ghostSelected.Load() || spanSelected.Load())
+	}
+	switch k.Code {
+	case "BracketLeft", "BracketRight", "Equal", "NumpadAdd":
+		return true
 	}
 	b := k.Binding()
 	if len(b) == 1 && b[0] >= '1' && b[0] <= '9' {
@@ -139,3 +155,5 @@ func (noBrowser) Store() Store                               { return nil }
 func (noBrowser) Lock(granted func(bool))                    { granted(true) }
 func (noBrowser) Broadcast(msg string)                       {}
 func (noBrowser) Confirm(question string) bool               { return true }
+func (noBrowser) Reveal(start, end int, selectText bool)     {}
+func (noBrowser) Focus(selector string)                      {}

@@ -18,6 +18,7 @@ type EventView struct {
 	Roles          []RoleView
 	Attrs          []AttrView
 	Links          []LinkView
+	Note           string
 	Problems       []string
 }
 
@@ -48,6 +49,7 @@ type AttrView struct {
 type LinkView struct {
 	ID, Type, Other string
 	Out             bool
+	Note            string
 }
 
 // EventPanel lists the events of the open document, each as a record whose
@@ -126,31 +128,8 @@ func (p *EventPanel) record(e EventView) app.UI {
 				),
 			)
 		})),
-		app.Div().Class("attrs").Body(app.Range(e.Attrs).Slice(func(i int) app.UI {
-			a := e.Attrs[i]
-			if len(a.Values) == 0 {
-				return app.Label().Class("attr").Body(
-					app.Input().Type("checkbox").Checked(a.Value != "").DataSet("testid", "attr-"+a.Name).DataSet("event", e.ID).DataSet("attr", a.Name),
-					app.Text(" "+a.Name),
-				)
-			}
-			opts := []app.UI{app.Option().Value("").Selected(a.Value == "").Text("—")}
-			for _, v := range a.Values {
-				opts = append(opts, app.Option().Value(v).Selected(v == a.Value).Text(v))
-			}
-			return app.Label().Class("attr").Body(
-				app.Text(a.Name+" "),
-				app.Select().DataSet("testid", "attr-"+a.Name).DataSet("event", e.ID).DataSet("attr", a.Name).Body(opts...),
-			)
-		})),
-		app.Ul().Class("links").Body(app.Range(e.Links).Slice(func(i int) app.UI {
-			l := e.Links[i]
-			arrow := map[bool]string{true: " → ", false: " ← "}[l.Out]
-			return app.Li().DataSet("testid", "link").Body(
-				app.Text(l.Type+arrow+l.Other+" "),
-				app.Button().Class("link").DataSet("cmd", "remove").DataSet("ref", l.ID).Aria("label", "Delete link "+l.ID).Text("×"),
-			)
-		})),
+		app.Div().Class("attrs").Body(app.Range(e.Attrs).Slice(func(i int) app.UI { return attrControl(e.ID, e.Attrs[i]) })),
+		app.Ul().Class("links").Aria("label", "Links").Body(app.Range(e.Links).Slice(func(i int) app.UI { return linkRow(e.Links[i]) })),
 		app.If(len(p.Targets) > 1 && len(p.RelTypes) > 0, app.Div().Class("link-add").Body(
 			app.Select().DataSet("testid", "link-type").DataSet("link", "type").Aria("label", "Link type").Body(app.Range(p.RelTypes).Slice(func(i int) app.UI {
 				return app.Option().Value(p.RelTypes[i]).Text(p.RelTypes[i])
@@ -164,6 +143,7 @@ func (p *EventPanel) record(e EventView) app.UI {
 			})),
 			app.Button().DataSet("testid", "link-add").DataSet("cmd", "link").DataSet("event", e.ID).Text("Link"),
 		)),
+		noteInput(e.ID, e.Note),
 		app.If(len(e.Problems) > 0, app.Ul().Class("problems").Role("list").Aria("label", "Schema problems").Body(app.Range(e.Problems).Slice(func(i int) app.UI {
 			return app.Li().DataSet("testid", "problem").Text("⚠ " + e.Problems[i])
 		}))),
@@ -192,18 +172,7 @@ func (p *EventPanel) onClick(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionEvent, c)
 }
 
-func (p *EventPanel) onChange(ctx app.Context, e app.Event) {
-	t := e.Get("target")
-	ds := t.Get("dataset")
-	if str(ds.Get("attr")) == "" {
-		return
-	}
-	v := t.Get("value").String()
-	if t.Get("type").String() == "checkbox" {
-		v = map[bool]string{true: "true", false: ""}[t.Get("checked").Bool()]
-	}
-	ctx.NewActionWithValue(actionEvent, eventCmd{Cmd: "attr", Event: str(ds.Get("event")), Attr: str(ds.Get("attr")), Value: v})
-}
+func (p *EventPanel) onChange(ctx app.Context, e app.Event) { onRecordChange(ctx, e) }
 
 // str reads a JS string that may be undefined.
 func str(v app.Value) string {
@@ -255,44 +224,12 @@ func (s *State) eventViews(colour func(string) int) (views []EventView, targets 
 				addRole(a.Role, "", nil) // not in the schema: still shown
 			}
 		}
-		for _, ad := range s.WS.Schema.Attributes {
-			if !appliesTo(ad.On, e.Type) {
-				continue
-			}
-			av := AttrView{Name: ad.Name, Values: ad.Values}
-			for _, a := range d.Attributes {
-				if a.Target == e.ID && a.Name == ad.Name {
-					av.Value = a.Value
-					if len(ad.Values) == 0 {
-						av.Value = "true"
-					}
-				}
-			}
-			v.Attrs = append(v.Attrs, av)
-		}
-		for _, r := range d.Relations {
-			if len(r.Arguments) != 2 {
-				continue
-			}
-			switch e.ID {
-			case r.Arguments[0].Ref:
-				v.Links = append(v.Links, LinkView{ID: r.ID, Type: r.Type, Other: r.Arguments[1].Ref + " " + label[r.Arguments[1].Ref], Out: true})
-			case r.Arguments[1].Ref:
-				v.Links = append(v.Links, LinkView{ID: r.ID, Type: r.Type, Other: r.Arguments[0].Ref + " " + label[r.Arguments[0].Ref]})
-			}
-		}
+		v.Attrs = s.attrViews(e.ID, e.Type, true)
+		v.Links = s.linkViews(e.ID)
+		v.Note = s.note(e.ID)
 		views = append(views, v)
 	}
 	return views, targets
-}
-
-func appliesTo(on []string, eventType string) bool {
-	for _, t := range on {
-		if t == eventType || t == annotations.AnyEvent || t == annotations.AnyType {
-			return true
-		}
-	}
-	return false
 }
 
 // eventRelTypes lists the relation types that can link two events.

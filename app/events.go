@@ -9,10 +9,12 @@ import (
 )
 
 // An Arm is a role waiting for a filler: the next span clicked, or the next
-// text selected and labelled, fills it.
+// text selected and labelled, fills it. With Relation set it is instead a
+// relation of that type from annotation Event, waiting for its other end.
 type Arm struct {
-	Event string
-	Role  string
+	Event    string
+	Role     string
+	Relation string
 }
 
 // eventType returns the schema's event type t.
@@ -61,8 +63,12 @@ func (s *State) AddEvent(t string, start, end int) error {
 	return nil
 }
 
-// Fill adds ref (a span or event ID) to the armed role.
+// Fill adds ref (a span or event ID) to the armed role, or completes the
+// armed relation.
 func (s *State) Fill(a Arm, ref string) error {
+	if a.Relation != "" {
+		return s.LinkArmed(a, ref)
+	}
 	e, ok := s.event(a.Event)
 	if !ok {
 		return fmt.Errorf("no event %q", a.Event)
@@ -155,14 +161,20 @@ func (s *State) Link(t, from, to string) error {
 	if d == nil {
 		return errNoDocument
 	}
+	rel := s.newRelation(t, from, to)
+	return s.Do(annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Relation: &rel})
+}
+
+// newRelation returns a relation of type t from one annotation of the open
+// document to another, with a fresh ID.
+func (s *State) newRelation(t, from, to string) annotations.Relation {
 	roles := [2]string{"Arg1", "Arg2"}
 	for _, r := range s.WS.Schema.Relations {
 		if r.Type == t && len(r.Args) == 2 {
 			roles = [2]string{r.Args[0].Role, r.Args[1].Role}
 		}
 	}
-	rel := annotations.Relation{ID: d.NextID("R"), Type: t, Arguments: []annotations.Argument{{Role: roles[0], Ref: from}, {Role: roles[1], Ref: to}}}
-	return s.Do(annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Relation: &rel})
+	return annotations.Relation{ID: s.Doc().NextID("R"), Type: t, Arguments: []annotations.Argument{{Role: roles[0], Ref: from}, {Role: roles[1], Ref: to}}}
 }
 
 // Remove deletes an annotation of the open document and everything that

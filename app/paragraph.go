@@ -107,11 +107,21 @@ func (p *Paragraph) segment(s Segment) app.UI {
 	var real []SpanView
 	var ghost *SpanView
 	for i, v := range s.Spans {
-		if v.Ghost {
+		switch {
+		case v.Hit:
+			class = append(class, "hit")
+			if v.Current {
+				class = append(class, "hit-current")
+				el = el.DataSet("hit", "current")
+			}
+		case v.Ghost:
 			ghost = &s.Spans[i]
-		} else {
+		default:
 			real = append(real, v)
 		}
+	}
+	if ghost == nil && len(real) == 0 {
+		return el.Class(strings.Join(class, " "))
 	}
 	if ghost != nil {
 		el = el.DataSet("ghost", ghost.ID).Title("Suggested: " + ghost.Label + " (click, then Enter to accept)")
@@ -148,7 +158,7 @@ func (p *Paragraph) segment(s Segment) app.UI {
 	}
 	var opens []string
 	for _, v := range s.Opens {
-		if !v.Ghost {
+		if !v.Ghost && !v.Hit {
 			opens = append(opens, v.Label)
 		}
 	}

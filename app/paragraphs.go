@@ -53,6 +53,9 @@ type SpanView struct {
 	Start  int // document code point offsets
 	End    int
 	Ghost  bool // a suggestion, not yet a span; ID is "g<n>"
+	// Hit marks a search match, not a span; Current the match the search
+	// is at.
+	Hit, Current bool
 }
 
 // SpansByParagraph returns, for each paragraph, the views of the spans that

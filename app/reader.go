@@ -1,6 +1,8 @@
 package app
 
 import (
+	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -29,11 +31,23 @@ type Reader struct {
 	Labels     []string           // the ones set on this document
 	Ghosts     []annotations.Span // suggestions, IDs g0, g1…
 
+	// Query is the text searched for, Hits where it occurs, Hit the one
+	// the search is at (-1 for none).
+	Query string
+	Hits  []annotations.Fragment
+	Hit   int
+	// Focus is a code point to bring into view; each new FocusSeq asks
+	// again, so the same place can be asked for twice.
+	Focus, FocusSeq int
+	// Arcs are the relations to draw between spans.
+	Arcs []Arc
+
 	// The paragraphs drawn in full, the ones near the viewport; the others
 	// are plain text of the same size. A change to spans far away then
 	// costs no DOM work.
-	from, to int
-	shownDoc string
+	from, to  int
+	shownDoc  string
+	focusSeen int
 }
 
 // window is how many paragraphs beyond the viewport are drawn in full;
@@ -73,6 +87,21 @@ func (r *Reader) Render() app.UI {
 				ghosts[i][j].Ghost = true
 			}
 			views[i] = append(views[i], ghosts[i]...)
+		}
+	}
+	for k, h := range r.Hits {
+		i := sort.Search(len(paras), func(i int) bool { return paras[i].End > h.Start })
+		for ; i < len(paras) && paras[i].Start < h.End; i++ {
+			views[i] = append(views[i], SpanView{ID: "h" + itoa(k), Start: h.Start, End: h.End, Hit: true, Current: k == r.Hit})
+		}
+	}
+	if r.FocusSeq != r.focusSeen {
+		// Draw the place asked for in full, with room to scroll around it
+		// before the window has to move.
+		r.focusSeen = r.FocusSeq
+		i := sort.Search(len(paras), func(i int) bool { return paras[i].End >= r.Focus })
+		if i < r.from+window || i > r.to-window {
+			r.from, r.to = max(0, i-3*window), i+3*window
 		}
 	}
 	runs, lineOf := removedRuns(r.Cleaning, paras)
@@ -137,6 +166,7 @@ func (r *Reader) Render() app.UI {
 					app.Span().Text(" · "+plural(len(r.Spans), "span", "spans")),
 					app.If(r.Cleaning != nil, app.Span().Text(cleaningSummary(r.Cleaning))),
 				),
+				r.searchBar(),
 				app.If(len(r.DocLabels) > 0, app.Div().Class("doc-labels").Role("group").Aria("label", "Document labels").Body(
 					app.Range(r.DocLabels).Slice(func(i int) app.UI {
 						l := r.DocLabels[i]
@@ -149,7 +179,7 @@ func (r *Reader) Render() app.UI {
 				)),
 			),
 			app.Article().
-				Class("doc").
+				Class(map[bool]string{true: "doc has-arcs", false: "doc"}[len(r.Arcs) > 0]).
 				ID("document-text").
 				DataSet("testid", "document-text").
 				DataSet("doc", r.ID).
@@ -157,12 +187,78 @@ func (r *Reader) Render() app.UI {
 				Aria("label", "Document text: select text, then press a label key 1–9").
 				TabIndex(0).
 				OnClick(r.onClick).
-				Body(items...),
+				Body(append([]app.UI{r.arcLayer()}, items...)...),
 		)
+}
+
+// arcLayer is where the browser bridge draws the relations: it renders no
+// children of its own, so go-app leaves the drawing alone.
+func (r *Reader) arcLayer() app.UI {
+	data := "[]"
+	if len(r.Arcs) > 0 {
+		b, _ := json.Marshal(r.Arcs)
+		data = string(b)
+	}
+	return app.Div().Class("arc-layer").Aria("hidden", true).DataSet("arcs", data)
+}
+
+// searchBar finds text in the document: Enter goes to the next match and
+// selects it in the text, ready for a label key; Shift+Enter goes back.
+// The field's value is the person's alone: setting it from Query would
+// race with typing, since go-app handles input events asynchronously.
+func (r *Reader) searchBar() app.UI {
+	count := ""
+	switch {
+	case r.Query == "":
+	case len(r.Hits) == 0:
+		count = "no matches"
+	case r.Hit < 0:
+		count = plural(len(r.Hits), "match", "matches")
+	default:
+		count = itoa(r.Hit+1) + " of " + itoa(len(r.Hits))
+	}
+	if len(r.Hits) == maxHits {
+		count = strings.Replace(count, itoa(maxHits), itoa(maxHits)+"+", 1)
+	}
+	return app.Div().Class("search").Role("search").Body(
+		app.Input().Type("search").ID("search").DataSet("testid", "search").
+			Placeholder("Find in document ( / )").Aria("label", "Find in this document").
+			OnInput(r.onSearchInput).OnKeyDown(r.onSearchKey),
+		app.Span().Class("hits").DataSet("testid", "hit-count").Aria("live", "polite").Text(count),
+		app.Button().Class("link").DataSet("search-step", -1).Disabled(len(r.Hits) == 0).Aria("label", "Previous match").Title("Previous match (Shift+Enter, Shift+F3)").Text("↑"),
+		app.Button().Class("link").DataSet("search-step", 1).Disabled(len(r.Hits) == 0).Aria("label", "Next match").Title("Next match (Enter, F3)").Text("↓"),
+	)
+}
+
+// A searchCmd is what the search bar asks for: a new query, or a step to
+// the next (+1) or previous (-1) match.
+type searchCmd struct {
+	Query string
+	Step  int
+}
+
+func (r *Reader) onSearchInput(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionSearch, searchCmd{Query: ctx.JSSrc().Get("value").String()})
+}
+
+func (r *Reader) onSearchKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() != "Enter" {
+		return
+	}
+	dir := 1
+	if e.Get("shiftKey").Bool() {
+		dir = -1
+	}
+	ctx.NewActionWithValue(actionSearch, searchCmd{Query: ctx.JSSrc().Get("value").String(), Step: dir})
 }
 
 // onHeadClick handles the document-label toggles above the text.
 func (r *Reader) onHeadClick(ctx app.Context, e app.Event) {
+	if b := e.Get("target").Call("closest", ".doc-head [data-search-step]"); b.Truthy() {
+		n, _ := strconv.Atoi(b.Get("dataset").Get("searchStep").String())
+		ctx.NewActionWithValue(actionSearch, searchCmd{Query: r.Query, Step: n})
+		return
+	}
 	if b := e.Get("target").Call("closest", ".doc-head [data-doc-label]"); b.Truthy() {
 		ctx.NewActionWithValue(actionDocLabel, b.Get("dataset").Get("docLabel").String())
 	}

@@ -64,3 +64,10 @@ func SelectionRange(d *annotations.Document, a, b DOMPoint) (start, end int, err
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
 }
+
+// UTF16Offset returns the UTF-16 offset of code point cp of text, for the
+// browser bridge, which places selections in DOM text nodes.
+func UTF16Offset(text string, cp int) int {
+	x := annotations.NewIndex(text)
+	return x.UTF16(min(max(cp, 0), x.Len()))
+}

@@ -53,8 +53,13 @@ func TestClaims(t *testing.T) {
 		{KeyPress{Key: "z", Ctrl: true}, true},
 		{KeyPress{Key: "c", Ctrl: true}, false}, // copy stays the browser's
 		{KeyPress{Key: "1", Alt: true}, false},
-		{KeyPress{Key: "ә", Code: "Digit2"}, true}, // Kazakh layout, number row
-		{KeyPress{Key: "в", Code: "KeyD"}, false},  // not bound yet
+		{KeyPress{Key: "ә", Code: "Digit2"}, true},       // Kazakh layout, number row
+		{KeyPress{Key: "в", Code: "KeyD"}, false},        // not bound yet
+		{KeyPress{Key: "ъ", Code: "BracketRight"}, true}, // next span, Russian layout
+		{KeyPress{Key: "/"}, true},
+		{KeyPress{Key: "f", Ctrl: true}, true},
+		{KeyPress{Key: "Enter"}, false}, // nothing selected
+		{KeyPress{Key: "ArrowRight", Shift: true}, false},
 	} {
 		if got := Claims(tt.k); got != tt.want {
 			t.Errorf("Claims(%+v) = %v, want %v", tt.k, got, tt.want)

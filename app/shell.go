@@ -26,6 +26,7 @@ const (
 	actionEditLang = "belgi/edit-language"
 	actionEvent    = "belgi/event"
 	actionDocLabel = "belgi/doc-label"
+	actionSearch   = "belgi/search"
 )
 
 // Shell is the root component: it owns the State and lays out the app.
@@ -33,6 +34,7 @@ type Shell struct {
 	app.Compo
 
 	st       *State
+	ctx      app.Context // the shell's own, for work after a render
 	status   string
 	isError  bool
 	pasting  bool
@@ -48,6 +50,12 @@ type Shell struct {
 	format   string               // export format ID, "" for gold JSON
 	lost     []string             // what the last export could not hold
 
+	query    string                 // searched for in the open document
+	hits     []annotations.Fragment // where query occurs
+	hit      int                    // the match the search is at, -1 for none
+	focus    int                    // code point the reader is asked to show
+	focusSeq int                    // counts requests to show focus
+
 	store       Store
 	saver       *Saver
 	saved       Saved
@@ -60,11 +68,12 @@ type Shell struct {
 // NewShell returns the root component over st. With a nil st the shell
 // loads the workspace from the browser's storage, or the demo corpus when
 // there is none.
-func NewShell(st *State) *Shell { return &Shell{st: st, editLang: -1} }
+func NewShell(st *State) *Shell { return &Shell{st: st, editLang: -1, hit: -1} }
 
 // OnMount wires the actions and the page-wide handlers, then asks for the
 // workspace lock and loads the workspace.
 func (s *Shell) OnMount(ctx app.Context) {
+	s.ctx = ctx
 	ctx.Handle(actionOpen, s.handleOpen)
 	ctx.Handle(actionLabel, s.handleLabel)
 	ctx.Handle(actionSelect, s.handleSelect)
@@ -73,6 +82,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 	ctx.Handle(actionEditLang, s.handleEditLang)
 	ctx.Handle(actionEvent, s.handleEvent)
 	ctx.Handle(actionDocLabel, s.handleDocLabel)
+	ctx.Handle(actionSearch, s.handleSearch)
 	ctx.Handle(actionSetSchema, s.handleSetSchema)
 	ctx.Handle(actionCloseSchema, s.handleCloseSchema)
 	s.stop = append(s.stop, browser.Listen(pageEvents{s: s, ctx: ctx}))
@@ -176,6 +186,13 @@ func (s *Shell) changed() {
 	s.unexported.Store(s.st.Dirty())
 	setBound(s.st.boundKeys())
 	s.refreshGhosts()
+	if d := s.st.Doc(); d != nil && s.query != "" {
+		// The text may have changed (re-cleaning, undo across documents).
+		s.hits = FindText(d.Text, s.query)
+		if s.hit >= len(s.hits) {
+			s.hit = -1
+		}
+	}
 }
 
 // OnAppUpdate is called by go-app when a new version has been downloaded.
@@ -217,6 +234,7 @@ func (s *Shell) Render() app.UI {
 		eventLabels = append(eventLabels, LabelItem{Type: e.Type, Name: e.Name, Key: e.Key, Colour: colours[e.Type], Rare: e.Rare})
 	}
 	events, targets := st.eventViews(st.Colour)
+	spanSelected.Store(st.Selected != "" && !strings.HasPrefix(st.Selected, "g"))
 	docs := make([]DocItem, len(st.WS.Documents))
 	for i, d := range st.WS.Documents {
 		docs[i] = DocItem{ID: d.ID, Title: d.Title, Language: d.Language, Spans: len(d.Spans)}
@@ -229,6 +247,8 @@ func (s *Shell) Render() app.UI {
 			Paragraphs: d.Paragraphs, Cleaning: d.Cleaning, Text: d.Text, Spans: d.Spans,
 			Colours: colours, Selected: st.Selected, EditLang: s.editLang,
 			DocLabels: st.WS.Schema.DocLabels, Labels: d.Labels, Ghosts: s.ghostSpans(),
+			Query: s.query, Hits: s.hits, Hit: s.hit, Focus: s.focus, FocusSeq: s.focusSeq,
+			Arcs: st.arcs(),
 		}
 		list.Spans, list.Selected = d.Spans, st.Selected
 	}
@@ -317,6 +337,7 @@ func (s *Shell) Render() app.UI {
 					app.Text(plural(len(s.ghosts), "suggestion", "suggestions")+" from your labels, dashed in the text. "),
 					app.Button().Class("link").DataSet("testid", "accept-suggestions").OnClick(s.onAcceptGhosts).Text("Accept all"),
 				)),
+				&SpanPanel{Span: st.spanRecord(st.Colour)},
 				&EventPanel{Events: events, RelTypes: st.eventRelTypes(), Targets: targets},
 				list,
 			),
@@ -360,11 +381,17 @@ func (s *Shell) renderHelp() app.UI {
 	}
 	rows := []app.UI{
 		row("1–9, letters", "label the selected text with the entity or event type bound to the key (by the key's place, on any layout)"),
+		row("/ or Ctrl+F", "find in the document; Enter selects the next match in the text, ready for a label key; Shift+Enter the previous"),
+		row("F3, Ctrl+G", "next match (with Shift: previous), from the text"),
+		row("Shift+arrows", "widen or narrow the selected text (Ctrl+Shift+arrows: by word); F7 turns on caret browsing to start a selection anywhere"),
+		row("] / [", "select the next / previous span"),
+		row("Enter", "on a selected span: go to its record (label, attributes, relations, note); with a role or relation waiting, fill it with the span; on a suggestion: accept it"),
+		row("+", "add the selected text to the selected span as another piece (a discontinuous span)"),
 		row("Delete", "delete the selected span, with the event it triggers"),
 		row("Ctrl+Z / Ctrl+Shift+Z", "undo / redo, across documents"),
 		row("Escape", "clear the selection, stop filling a role, close this help"),
 		row("Ctrl+V", "outside a text field: add the clipboard text as a document"),
-		row("Tab, Enter", "move through controls; in an event record, Enter on + arms a role"),
+		row("Tab, Enter", "move through controls; in a record, Enter on + arms a role or relation"),
 		row("?", "show or hide this help"),
 	}
 	for _, e := range s.st.WS.Schema.Entities {
@@ -515,8 +542,11 @@ func (s *Shell) onAcceptGhosts(ctx app.Context, e app.Event) {
 }
 
 func armedText(a *Arm) string {
-	if a == nil {
+	switch {
+	case a == nil:
 		return ""
+	case a.Relation != "":
+		return "the other end of " + a.Relation + " from " + a.Event
 	}
 	return a.Role + " of " + a.Event
 }
@@ -541,6 +571,23 @@ func (s *Shell) handleEvent(ctx app.Context, a app.Action) {
 			st.Armed = &Arm{Event: c.Event, Role: c.Role}
 			s.say("Click a span to fill "+c.Role+", or select text and press its label key. Escape cancels.", nil)
 		}
+	case "arm-rel":
+		from := st.relationRef(c.Type, 0, c.Event)
+		if a := st.Armed; a != nil && a.Relation == c.Type && a.Event == from {
+			st.Armed = nil
+			s.say("", nil)
+		} else {
+			st.Armed = &Arm{Event: from, Relation: c.Type}
+			s.say("Click the other span of "+c.Type+", or select text and press its label key, or move to it with ] and [ and press Enter. Escape cancels.", nil)
+		}
+	case "relabel":
+		err = st.Relabel(c.Event, c.Value)
+	case "piece":
+		err = s.addPiece(c.Event)
+	case "unpiece":
+		err = st.RemoveFragment(c.Event, c.Index)
+	case "note":
+		err = st.SetNote(c.Ref, c.Value)
 	case "unfill":
 		err = st.Unfill(c.Event, c.Index)
 	case "attr":
@@ -601,6 +648,7 @@ func (s *Shell) handleOpen(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
 	s.st.Open(id)
 	s.status, s.editLang = "", -1
+	s.researchOpen()
 	s.refreshGhosts()
 	s.Update()
 }
@@ -748,6 +796,14 @@ func (s *Shell) key(k KeyPress) {
 		s.redo()
 	case k.Ctrl && (k.Key == "z" || k.Key == "Z"):
 		s.undo()
+	case k.Ctrl && (k.Key == "f" || k.Key == "F"):
+		s.focusOn("#search")
+	case k.Ctrl && (k.Key == "g" || k.Key == "G"), k.Key == "F3":
+		dir := 1
+		if k.Shift {
+			dir = -1
+		}
+		s.search(s.query, dir)
 	case k.Ctrl || k.Alt:
 	case k.Key == "Delete" || k.Key == "Backspace":
 		if s.st.Selected == "" {
@@ -761,12 +817,24 @@ func (s *Shell) key(k KeyPress) {
 		}
 	case k.Key == "?":
 		s.help = !s.help
+	case k.Key == "/":
+		s.focusOn("#search")
+	case k.Code == "BracketRight" || k.Code == "BracketLeft":
+		s.stepSpan(map[bool]int{true: 1, false: -1}[k.Code == "BracketRight"])
+	case k.Code == "Equal" || k.Code == "NumpadAdd":
+		if s.st.Selected == "" || strings.HasPrefix(s.st.Selected, "g") {
+			s.say("", errors.New("select a span first (click it, or press ] or [), then the text of its next piece, then press +"))
+		} else if err := s.addPiece(s.st.Selected); err != nil {
+			s.say("", err)
+		}
 	case k.Key == "Enter":
 		if strings.HasPrefix(s.st.Selected, "g") {
 			id := s.st.Selected
 			s.st.Selected = ""
 			ghostSelected.Store(false)
 			s.acceptGhost(id)
+		} else {
+			s.enter()
 		}
 	case k.Key == "Escape":
 		s.help = false

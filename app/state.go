@@ -179,6 +179,18 @@ func (s *State) Label(label string, start, end int) error {
 		}
 	}
 	sp := annotations.Span{ID: d.NextID("T"), Label: label, Start: start, End: end}
+	if a := s.Armed; a != nil && a.Relation != "" {
+		// The new span is the other end of the armed relation.
+		rel := s.newRelation(a.Relation, a.Event, sp.ID)
+		if err := s.Do(
+			annotations.Op{Kind: annotations.OpAddSpan, Doc: d.ID, Span: &sp},
+			annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Relation: &rel},
+		); err != nil {
+			return err
+		}
+		s.Selected = sp.ID
+		return nil
+	}
 	if a := s.Armed; a != nil {
 		// The new span fills the armed role, in the same step.
 		e, ok := s.event(a.Event)

@@ -37,6 +37,9 @@ func (b bridge) Listen(h belgi.PageHandler) func() {
 			Shift: e.Get("shiftKey").Bool(),
 			Alt:   e.Get("altKey").Bool(),
 		}
+		if t := e.Get("target"); t.Truthy() && t.Get("closest").Truthy() {
+			k.OnControl = t.Call("closest", "button, a, summary, label, [role=button]").Truthy()
+		}
 		if belgi.Claims(k) {
 			e.Call("preventDefault")
 			h.Key(k)

@@ -1,0 +1,156 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// This file holds the shell's keyboard navigation: search within the
+// document, moving between spans, and acting on the selected span.
+
+// later runs f once go-app has drawn the pending update, so that what f
+// asks of the page (scrolling, selecting, focusing) finds it drawn.
+func (s *Shell) later(f func()) {
+	if s.ctx == nil {
+		f()
+		return
+	}
+	s.ctx.Defer(func(app.Context) { f() })
+}
+
+// reveal and focusOn are browser.Reveal and browser.Focus, after the render.
+func (s *Shell) reveal(start, end int, selectText bool) {
+	s.later(func() { browser.Reveal(start, end, selectText) })
+}
+
+func (s *Shell) focusOn(selector string) { s.later(func() { browser.Focus(selector) }) }
+
+// handleSearch finds the query in the open document, or steps to the next
+// or previous match, which it selects in the text for a label key.
+func (s *Shell) handleSearch(ctx app.Context, a app.Action) {
+	c, _ := a.Value.(searchCmd)
+	s.search(c.Query, c.Step)
+	s.Update()
+}
+
+func (s *Shell) search(query string, dir int) {
+	d := s.st.Doc()
+	if d == nil {
+		return
+	}
+	if query != s.query {
+		s.query, s.hits, s.hit = query, FindText(d.Text, query), -1
+	}
+	if dir == 0 || len(s.hits) == 0 {
+		return
+	}
+	switch {
+	case s.hit < 0 && dir > 0:
+		s.hit = 0
+	case s.hit < 0:
+		s.hit = len(s.hits) - 1
+	default:
+		s.hit = (s.hit + dir + len(s.hits)) % len(s.hits)
+	}
+	h := s.hits[s.hit]
+	s.show(h.Start)
+	s.reveal(h.Start, h.End, true)
+	s.say("Match "+itoa(s.hit+1)+" of "+itoa(len(s.hits))+" is selected: press a label key to label it, F3 for the next, / to search again.", nil)
+}
+
+// researchOpen finds the query again in the document just opened: the
+// search field keeps it, so a name can be followed from one document to
+// the next.
+func (s *Shell) researchOpen() {
+	s.hits, s.hit = nil, -1
+	if d := s.st.Doc(); d != nil && s.query != "" {
+		s.hits = FindText(d.Text, s.query)
+	}
+}
+
+// show asks the reader to draw code point cp in full.
+func (s *Shell) show(cp int) {
+	s.focus = cp
+	s.focusSeq++
+}
+
+// stepSpan selects the next (+1) or previous (-1) span in text order and
+// brings it into view. With a role or relation waiting, it only points at
+// the span: Enter then fills.
+func (s *Shell) stepSpan(dir int) {
+	d := s.st.Doc()
+	if d == nil || len(d.Spans) == 0 {
+		return
+	}
+	i := -1
+	for j, sp := range d.Spans {
+		if sp.ID == s.st.Selected {
+			i = j
+		}
+	}
+	switch {
+	case i < 0 && dir > 0:
+		i = 0
+	case i < 0:
+		i = len(d.Spans) - 1
+	default:
+		i = (i + dir + len(d.Spans)) % len(d.Spans)
+	}
+	sp := d.Spans[i]
+	s.st.Selected = sp.ID
+	ghostSelected.Store(false)
+	if ev := s.st.triggered(sp.ID); ev != "" && s.st.Armed == nil {
+		s.st.SelectedEvent = ev
+	}
+	s.show(sp.Start)
+	s.reveal(sp.Start, sp.End, false)
+	msg := sp.Label + " “" + clipText(sp.Text) + "” (" + itoa(i+1) + " of " + itoa(len(d.Spans)) + ")"
+	if s.st.Armed != nil {
+		msg += ": Enter makes it " + armedText(s.st.Armed)
+	} else {
+		msg += ": Enter opens its record"
+	}
+	s.say(msg+".", nil)
+}
+
+// enter acts on the selected span: it fills the waiting role or relation,
+// or moves the focus to the span's record.
+func (s *Shell) enter() {
+	id := s.st.Selected
+	if id == "" {
+		return
+	}
+	if arm := s.st.Armed; arm != nil {
+		if err := s.st.Fill(*arm, id); err != nil {
+			s.say("", err)
+			return
+		}
+		s.st.Armed = nil
+		s.say("Done: "+id+" is "+armedText(arm)+".", nil)
+		return
+	}
+	s.focusOn("#span-label")
+}
+
+// addPiece adds the selected text to the selected span as another piece.
+func (s *Shell) addPiece(id string) error {
+	d := s.st.Doc()
+	if d == nil {
+		return errNoDocument
+	}
+	a, b, ok := browser.Selection()
+	if !ok {
+		return errNoPiece
+	}
+	start, end, err := SelectionRange(d, a, b)
+	if err != nil {
+		return err
+	}
+	if err := s.st.AddFragment(id, start, end); err != nil {
+		return err
+	}
+	browser.ClearSelection()
+	s.st.Selected = id
+	sp, _ := d.Span(id)
+	s.say(id+" is now “"+clipText(sp.Text)+"”, in "+itoa(len(sp.Fragments))+" pieces.", nil)
+	return nil
+}
