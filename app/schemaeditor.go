@@ -110,7 +110,8 @@ func (e *SchemaEditor) Render() app.UI {
 	gs := groups(d)
 	return app.Dialog().
 		Class("schema-editor").
-		Aria("modal", true).
+		Role("dialog").
+		Aria("modal", "true").
 		Aria("labelledby", "schema-editor-title").
 		DataSet("testid", "schema-editor").
 		OnKeyDown(e.onKeyDown).
@@ -152,10 +153,16 @@ func (e *SchemaEditor) Render() app.UI {
 
 // typeHead is the header of the entity and event tables.
 func typeHead() app.UI {
-	th := func(text string) app.UI { return app.Th().Scope("col").Text(text) }
 	return app.THead().Body(app.Tr().Body(
-		th("Type"), th("Name"), th("Key"), th("Group"), th("Colour"), th("Rare"), app.Th().Body(app.Span().Class("visually-hidden").Text("Remove")),
+		th("type", "Type"), th("name", "Name"), th("key", "Key"), th("group", "Group"), th("colour", "Colour"), th("check", "Rare"), removeHead(),
 	))
+}
+
+// th is a column header; its class sets the column's width.
+func th(col, text string) app.UI { return app.Th().Scope("col").Class("se-c-" + col).Text(text) }
+
+func removeHead() app.UI {
+	return app.Th().Class("se-c-remove").Body(app.Span().Class("visually-hidden").Text("Remove"))
 }
 
 func (e *SchemaEditor) renderEntities(bad map[string]bool) app.UI {
@@ -204,12 +211,11 @@ func (e *SchemaEditor) renderEvents(bad map[string]bool) app.UI {
 
 func (e *SchemaEditor) renderRelations(bad map[string]bool) app.UI {
 	rels := e.draft.Relations
-	th := func(text string) app.UI { return app.Th().Scope("col").Text(text) }
 	return app.Details().Class("se-section").Open(true).Body(
 		app.Summary().Body(app.Text("Relation types "), app.Span().Class("se-count").Text(len(rels))),
 		app.Table().Class("se-table").Body(
 			app.THead().Body(app.Tr().Body(
-				th("Type"), th("Name"), th("Arguments: role and types"), th("Symmetric"), th("Transitive"), app.Th().Body(app.Span().Class("visually-hidden").Text("Remove")),
+				th("type", "Type"), th("name", "Name"), th("", "Arguments: role and types"), th("flag", "Symmetric"), th("flag", "Transitive"), removeHead(),
 			)),
 			app.Range(rels).Slice(func(i int) app.UI {
 				r := rels[i]
@@ -237,12 +243,11 @@ func (e *SchemaEditor) renderRelations(bad map[string]bool) app.UI {
 
 func (e *SchemaEditor) renderAttributes() app.UI {
 	attrs := e.draft.Attributes
-	th := func(text string) app.UI { return app.Th().Scope("col").Text(text) }
 	return app.Details().Class("se-section").Open(true).Body(
 		app.Summary().Body(app.Text("Attributes "), app.Span().Class("se-count").Text(len(attrs))),
 		app.Table().Class("se-table").Body(
 			app.THead().Body(app.Tr().Body(
-				th("Name"), th("Values (commas; none: yes/no)"), th("On types"), app.Th().Body(app.Span().Class("visually-hidden").Text("Remove")),
+				th("type", "Name"), th("values", "Values (commas; none: yes/no)"), th("", "On types"), removeHead(),
 			)),
 			app.TBody().Body(app.Range(attrs).Slice(func(i int) app.UI {
 				a := attrs[i]

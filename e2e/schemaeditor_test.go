@@ -21,7 +21,7 @@ func (s *session) openSchemaEditor() {
 	// The menu stays open after use, so it is opened only when closed.
 	s.do(chromedp.Evaluate[chromedp.Void](`(m => m.closest("details").open || m.click())(document.querySelector('[data-testid=schema-menu]'))`))
 	s.do(chromedp.Click(chromedp.CSS(`[data-testid=schema-edit]`), chromedp.NodeVisible))
-	s.waitFor(`(d => d && d.open && d.matches(":modal"))(document.querySelector('[data-testid=schema-editor]'))`)
+	s.waitFor(`(d => d && d.open && d.matches(":modal") && d.getAttribute("aria-modal") === "true")(document.querySelector('[data-testid=schema-editor]'))`)
 }
 
 // typeInto types text into a field of the editor as a keyboard does,
@@ -124,6 +124,9 @@ func TestBrowserSchemaEditorScreenshot(t *testing.T) {
 	// A problem to show, in a row a person is editing.
 	s.typeInto("entity-key-9", "1")
 	s.waitFor(`document.querySelector('[data-testid=schema-apply]').disabled`)
+	// Scrolled to show event types with their roles too.
+	s.do(chromedp.Evaluate[chromedp.Void](`(b => b.scrollTop = document.querySelector('[data-testid=event-type-0]').closest("details").offsetTop - b.offsetTop - 240)(document.querySelector('.se-body'))`))
+	corner := eval[[]int](s, `(r => [Math.round(r.left), Math.round(r.top)])(document.querySelector('[data-testid=schema-editor]').getBoundingClientRect())`)
 	dir := os.Getenv("BELGI_SCREENSHOTS")
 	if dir == "" {
 		dir = t.TempDir()
@@ -142,9 +145,8 @@ func TestBrowserSchemaEditorScreenshot(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s screenshot: %v", mode, err)
 		}
-		// The middle of the dialog is its panel: light in light mode.
-		b := img.Bounds()
-		r, g, bl, _ := img.At(b.Dx()/2, b.Dy()/2).RGBA()
+		// Just inside the dialog's corner is its panel: light in light mode.
+		r, g, bl, _ := img.At(corner[0]+12, corner[1]+12).RGBA()
 		if light := (r+g+bl)/3 > 0x8000; light != (mode == "light") {
 			t.Errorf("%s mode: the dialog is %s", mode, map[bool]string{true: "light", false: "dark"}[light])
 		}
