@@ -318,7 +318,9 @@ func (s *Shell) Render() app.UI {
 		s.renderLost(),
 		s.renderPreview(),
 		s.renderHelp(),
-		s.renderSchemaEditor(),
+		// A fixed place among the shell's children, so that a banner
+		// appearing above does not make go-app replace the editor.
+		app.Div().Class("lite").Body(s.renderSchemaEditor()),
 		s.renderBatch(),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
@@ -448,7 +450,12 @@ func (s *Shell) renderSchemaEditor() app.UI {
 	return &SchemaEditor{Schema: s.st.WS.Schema}
 }
 
-func (s *Shell) onEditSchema(ctx app.Context, e app.Event) { s.editing = true }
+func (s *Shell) onEditSchema(ctx app.Context, e app.Event) {
+	s.editing = true
+	if d := ctx.JSSrc().Call("closest", "details"); d.Truthy() {
+		d.Set("open", false)
+	}
+}
 
 func (s *Shell) handleCloseSchema(ctx app.Context, a app.Action) {
 	s.editing = false
