@@ -308,20 +308,22 @@ func (s *Shell) Render() app.UI {
 			app.Button().DataSet("testid", "export-document").Disabled(st.Doc() == nil).OnClick(s.onExportDoc).Title("Export the open document").Text("Export doc"),
 			app.Button().Class("primary").DataSet("testid", "export").OnClick(s.onExportAll).Text("Export all"),
 		),
-		app.If(st.ReadOnly, app.Div().Class("banner").Role("status").DataSet("testid", "readonly-banner").Text(
-			"Read-only: Belgi is open in another tab, which holds the workspace. This tab follows its changes and becomes editable when that tab closes.")),
-		app.If(s.updateReady, app.Div().Class("banner").Role("status").DataSet("testid", "update-banner").Body(
+		// Each optional panel has a fixed slot (display: contents), so that
+		// one appearing or going does not shift the siblings after it:
+		// go-app matches children by position, and a shift would make it
+		// mount the whole document view again.
+		slot(app.If(st.ReadOnly, app.Div().Class("banner").Role("status").DataSet("testid", "readonly-banner").Text(
+			"Read-only: Belgi is open in another tab, which holds the workspace. This tab follows its changes and becomes editable when that tab closes."))),
+		slot(app.If(s.updateReady, app.Div().Class("banner").Role("status").DataSet("testid", "update-banner").Body(
 			app.Text("A new version of Belgi is ready. It loads when you reload; your work is saved. "),
 			app.Button().OnClick(s.onReload).Text("Reload now"),
-		)),
-		app.If(s.pasting, s.renderPaste()),
-		s.renderLost(),
-		s.renderPreview(),
-		s.renderHelp(),
-		// A fixed place among the shell's children, so that a banner
-		// appearing above does not make go-app replace the editor.
-		app.Div().Class("lite").Body(s.renderSchemaEditor()),
-		s.renderBatch(),
+		))),
+		slot(app.If(s.pasting, s.renderPaste())),
+		slot(s.renderLost()),
+		slot(s.renderPreview()),
+		slot(s.renderHelp()),
+		slot(s.renderSchemaEditor()),
+		slot(s.renderBatch()),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
 			Role(map[bool]string{true: "alert", false: "status"}[s.isError]).
@@ -335,10 +337,10 @@ func (s *Shell) Render() app.UI {
 				reader,
 			),
 			app.Aside().Class("side").Body(
-				app.If(len(s.ghosts) > 0, app.Div().Class("ghosts").Body(
+				slot(app.If(len(s.ghosts) > 0, app.Div().Class("ghosts").Body(
 					app.Text(plural(len(s.ghosts), "suggestion", "suggestions")+" from your labels, dashed in the text. "),
 					app.Button().Class("link").DataSet("testid", "accept-suggestions").OnClick(s.onAcceptGhosts).Text("Accept all"),
-				)),
+				))),
 				&SpanPanel{Span: st.spanRecord(st.Colour)},
 				&EventPanel{Events: events, RelTypes: st.eventRelTypes(), Targets: targets},
 				list,
@@ -346,6 +348,10 @@ func (s *Shell) Render() app.UI {
 		),
 	)
 }
+
+// slot holds an element that may be absent in a fixed place among its
+// siblings.
+func slot(ui app.UI) app.UI { return app.Div().Class("lite").Body(ui) }
 
 // handleDocLabel turns a document-level label on or off.
 func (s *Shell) handleDocLabel(ctx app.Context, a app.Action) {
