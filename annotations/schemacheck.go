@@ -74,13 +74,20 @@ func ValidateSchema(s *Schema) []Problem {
 		}
 		keys[k] = t
 	}
+	colour := func(t, c string) {
+		if c != "" && !ValidColor(c) {
+			fail(false, "%s: colour %q must be #rgb or #rrggbb", t, c)
+		}
+	}
 	for _, e := range s.Entities {
 		define("entity", e.Type)
 		bind(e.Type, e.Key)
+		colour(e.Type, e.Color)
 	}
 	for _, e := range s.Events {
 		define("event", e.Type)
 		bind(e.Type, e.Key)
+		colour(e.Type, e.Color)
 	}
 	for _, r := range s.Relations {
 		define("relation", r.Type)
@@ -162,6 +169,20 @@ func ValidateSchema(s *Schema) []Problem {
 		labels[l] = true
 	}
 	return probs
+}
+
+// ValidColor reports whether c is a colour Belgi draws: #rgb or #rrggbb.
+// Anything else is refused, since the colour ends up in a style sheet.
+func ValidColor(c string) bool {
+	if len(c) != 4 && len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < len(c); i++ {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 func isKeyChar(c byte) bool {

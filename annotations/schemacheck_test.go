@@ -53,6 +53,9 @@ func TestValidateSchema(t *testing.T) {
 			}
 			s.Events[1].Roles[0].Card = "12"
 		}, nil},
+		{"colours", func(s *Schema) { s.Entities[0].Color, s.Events[0].Color = "#abc", "#A0B1C2" }, nil},
+		{"colour that is CSS", func(s *Schema) { s.Entities[0].Color = "red;background:url(x)" }, []want{{`must be #rgb or #rrggbb`, false}}},
+		{"named colour", func(s *Schema) { s.Events[0].Color = "red" }, []want{{`colour "red" must be`, false}}},
 		{"bad type name", func(s *Schema) { s.Entities[4].Type = "L O C" }, []want{{`entity type "L O C" must be letters`, false}}},
 		{"empty type name", func(s *Schema) { s.Events[1].Type = "" }, []want{{`event type "" must be letters`, false}}},
 		{"special as a type", func(s *Schema) { s.Entities[4].Type = "<EVENT>" }, []want{{`entity type "<EVENT>" must be letters`, false}}},

@@ -324,6 +324,7 @@ func (s *Shell) Render() app.UI {
 		slot(s.renderHelp()),
 		slot(s.renderSchemaEditor()),
 		slot(s.renderBatch()),
+		app.Style().Text(st.colourCSS()),
 		app.Div().
 			Class(map[bool]string{true: "status error", false: "status"}[s.isError]).
 			Role(map[bool]string{true: "alert", false: "status"}[s.isError]).

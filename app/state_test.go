@@ -122,3 +122,18 @@ func TestImportExportRoundTrip(t *testing.T) {
 		t.Error("a failed import changed the workspace")
 	}
 }
+
+func TestColourFromSchema(t *testing.T) {
+	st := NewState()
+	st.WS.Schema.Entities[1].Color = "#123abc"
+	st.WS.Schema.Entities[2].Color = "red;background:url(//x)" // never drawn
+	if got := st.Colour(st.WS.Schema.Entities[1].Type); got != customSlot+1 {
+		t.Errorf("Colour of a type with its own colour = %d, want %d", got, customSlot+1)
+	}
+	if got := st.Colour(st.WS.Schema.Entities[2].Type); got != 2 {
+		t.Errorf("Colour of a type with a bad colour = %d, want palette slot 2", got)
+	}
+	if css := st.colourCSS(); css != ".c101{--lc:#123abc}" {
+		t.Errorf("colourCSS = %q", css)
+	}
+}
