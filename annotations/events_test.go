@@ -2,6 +2,8 @@ package annotations
 
 import (
 	"bytes"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"strings"
 	"testing"
 )
@@ -41,6 +43,9 @@ func TestEventOps(t *testing.T) {
 		{Kind: OpPut, Doc: "d1", Span: &Span{ID: "T7", Label: "GROUP", Fragments: []Fragment{
 			{span("", "", "белсенділерді").Start, span("", "", "белсенділерді").End}, {span("", "", "жоспарлап").Start, span("", "", "жоспарлап").End}}}},
 		{Kind: OpPut, Doc: "d1", Span: &Span{ID: "T7", Label: "PER", Start: span("", "", "белсенділерді").Start, End: span("", "", "белсенділерді").End}},
+		// A discontinuous span stays in the final file.
+		{Kind: OpAddSpan, Doc: "d1", Span: &Span{ID: "T8", Label: "GROUP", Fragments: []Fragment{
+			{span("", "", "Полиция").Start, span("", "", "Полиция").End}, {span("", "", "ұстады").Start, span("", "", "ұстады").End}}}},
 		// Replacing an event: a second Participant.
 		{Kind: OpPut, Doc: "d1", Event: &Event{ID: "E1", Type: "Demonstrate", Trigger: "T1", Arguments: []Argument{
 			{Role: "Organizer", Ref: "T2"}, {Role: "Participant", Ref: "T2"}, {Role: "Participant", Ref: "T7"}, {Role: "Place", Ref: "T4"}, {Role: "Time", Ref: "T3"}}}},
@@ -66,6 +71,13 @@ func TestEventOps(t *testing.T) {
 	f, err := Decode(final)
 	if err != nil {
 		t.Fatalf("the result does not validate: %v", err)
+	}
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(final))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compileSchema(t).Validate(v); err != nil {
+		t.Errorf("events, relations, attributes, notes and labels do not match gold.schema.json: %v", err)
 	}
 	if probs := CheckDocument(f.Documents[0], &f.Schema); len(probs) != 0 {
 		t.Errorf("schema check flags %v", probs)

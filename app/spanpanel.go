@@ -38,7 +38,7 @@ func (p *SpanPanel) Render() app.UI {
 		OnClick(p.onClick).OnChange(p.onChange)
 	r := p.Span
 	if r == nil {
-		return sec.Body(app.P().Class("hint").Text("Click a span, or press ] and [, to see its label, attributes, relations and note."))
+		return sec.Body(app.H2().Text("Span"), app.P().Class("hint").Text("Click a span, or press ] and [, to see its label, attributes, relations and note."))
 	}
 	labels := make([]app.UI, len(r.Labels))
 	for i, l := range r.Labels {
@@ -54,6 +54,7 @@ func (p *SpanPanel) Render() app.UI {
 		}))
 	}
 	return sec.Body(
+		app.H2().Text("Span"),
 		app.Div().Class("event-head").Body(
 			app.Label().Class("relabel").Body(
 				app.Span().Class("visually-hidden").Text("Label"),
@@ -65,7 +66,7 @@ func (p *SpanPanel) Render() app.UI {
 		),
 		app.If(r.Event != "", app.P().Class("hint").Text("Trigger of "+r.Event+": its roles and attributes are in the event's record.")),
 		pieces,
-		app.Button().Class("link").DataSet("testid", "add-piece").DataSet("cmd", "piece").DataSet("event", r.ID).DataSet("keep-selection", true).
+		app.Button().Class("link add-piece").DataSet("testid", "add-piece").DataSet("cmd", "piece").DataSet("event", r.ID).DataSet("keep-selection", true).
 			Title("Select more text first; + does the same").Text("+ piece from the selected text"),
 		app.Div().Class("attrs").Body(app.Range(r.Attrs).Slice(func(i int) app.UI { return attrControl(r.ID, r.Attrs[i]) })),
 		app.Ul().Class("links").Aria("label", "Relations").Body(app.Range(r.Links).Slice(func(i int) app.UI { return linkRow(r.Links[i]) })),
