@@ -174,6 +174,20 @@ func (p *EventPanel) onClick(ctx app.Context, e app.Event) {
 
 func (p *EventPanel) onChange(ctx app.Context, e app.Event) { onRecordChange(ctx, e) }
 
+// problems returns the schema check's warnings on the open document, by
+// annotation ID.
+func (s *State) problems() map[string][]string {
+	d := s.Doc()
+	if d == nil {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, p := range annotations.CheckDocument(d, &s.WS.Schema) {
+		out[p.Item] = append(out[p.Item], p.Msg)
+	}
+	return out
+}
+
 // str reads a JS string that may be undefined.
 func str(v app.Value) string {
 	if v == nil || !v.Truthy() {
@@ -183,7 +197,7 @@ func str(v app.Value) string {
 }
 
 // eventViews builds the panel's records for d.
-func (s *State) eventViews(colour func(string) int) (views []EventView, targets []string) {
+func (s *State) eventViews(colour func(string) int, problems map[string][]string) (views []EventView, targets []string) {
 	d := s.Doc()
 	if d == nil {
 		return nil, nil
@@ -196,10 +210,6 @@ func (s *State) eventViews(colour func(string) int) (views []EventView, targets 
 	for _, e := range d.Events {
 		text[e.ID], label[e.ID] = text[e.Trigger], e.Type
 		targets = append(targets, e.ID+" "+e.Type+" “"+clipText(text[e.Trigger])+"”")
-	}
-	problems := map[string][]string{}
-	for _, p := range annotations.CheckDocument(d, &s.WS.Schema) {
-		problems[p.Item] = append(problems[p.Item], p.Msg)
 	}
 	for _, e := range d.Events {
 		v := EventView{ID: e.ID, Type: e.Type, Trigger: clipText(text[e.Trigger]), Colour: colour(e.Type), Open: e.ID == s.SelectedEvent, Problems: problems[e.ID]}

@@ -271,7 +271,7 @@ func (e *SchemaEditor) typeCells(kind string, i int, typ, name, key, group, colo
 		what = strings.ToUpper(kind[:1]) + kind[1:] + " " + typ
 	}
 	swatch := app.Span().Class("se-swatch c"+itoa(slot)).Aria("hidden", true)
-	if colour != "" {
+	if annotations.ValidColor(colour) {
 		swatch = swatch.Style("background", colour)
 	}
 	return []app.UI{
@@ -279,7 +279,7 @@ func (e *SchemaEditor) typeCells(kind string, i int, typ, name, key, group, colo
 		app.Td().Body(e.input(kind+"-name", i, -1, name, what+" display name")),
 		app.Td().Body(e.input(kind+"-key", i, -1, key, what+" key").Class("se-key").MaxLength(1).Aria("invalid", bad["key:"+strings.ToLower(key)])),
 		app.Td().Body(e.input(kind+"-group", i, -1, group, what+" group").List("se-groups")),
-		app.Td().Body(app.Div().Class("se-colour").Body(swatch, e.input(kind+"-color", i, -1, colour, what+" colour, any CSS colour; empty picks from the palette").Placeholder("auto"))),
+		app.Td().Body(app.Div().Class("se-colour").Body(swatch, e.input(kind+"-color", i, -1, colour, what+" colour, #rgb or #rrggbb; empty picks from the colour-blind-safe palette").Placeholder("auto"))),
 		app.Td().Class("se-check").Body(e.check(kind+"-rare", i, rare, what+" is rare (shown under More)")),
 		app.Td().Body(e.removeButton(kind, i, -1, "Remove "+strings.ToLower(what))),
 	}

@@ -233,7 +233,8 @@ func (s *Shell) Render() app.UI {
 		colours[e.Type] = st.Colour(e.Type)
 		eventLabels = append(eventLabels, LabelItem{Type: e.Type, Name: e.Name, Key: e.Key, Colour: colours[e.Type], Rare: e.Rare})
 	}
-	events, targets := st.eventViews(st.Colour)
+	problems := st.problems()
+	events, targets := st.eventViews(st.Colour, problems)
 	spanSelected.Store(st.Selected != "" && !strings.HasPrefix(st.Selected, "g"))
 	docs := make([]DocItem, len(st.WS.Documents))
 	for i, d := range st.WS.Documents {
@@ -342,7 +343,7 @@ func (s *Shell) Render() app.UI {
 					app.Text(plural(len(s.ghosts), "suggestion", "suggestions")+" from your labels, dashed in the text. "),
 					app.Button().Class("link").DataSet("testid", "accept-suggestions").OnClick(s.onAcceptGhosts).Text("Accept all"),
 				))),
-				&SpanPanel{Span: st.spanRecord(st.Colour)},
+				&SpanPanel{Span: st.spanRecord(st.Colour, problems)},
 				&EventPanel{Events: events, RelTypes: st.eventRelTypes(), Targets: targets},
 				list,
 			),

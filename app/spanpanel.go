@@ -158,7 +158,7 @@ func onRecordChange(ctx app.Context, e app.Event) {
 }
 
 // spanRecord builds the panel's record of the selected span.
-func (s *State) spanRecord(colour func(string) int) *SpanRecord {
+func (s *State) spanRecord(colour func(string) int, problems map[string][]string) *SpanRecord {
 	d := s.Doc()
 	sp, ok := s.span(s.Selected)
 	if d == nil || !ok {
@@ -198,11 +198,7 @@ func (s *State) spanRecord(colour func(string) int) *SpanRecord {
 	if a := s.Armed; a != nil && a.Relation != "" && (a.Event == sp.ID || a.Event == r.Event) {
 		r.Armed = a.Relation
 	}
-	for _, p := range annotations.CheckDocument(d, &s.WS.Schema) {
-		if p.Item == sp.ID {
-			r.Problems = append(r.Problems, p.Msg)
-		}
-	}
+	r.Problems = problems[sp.ID]
 	return r
 }
 
