@@ -234,7 +234,7 @@ func (s *State) eventViews(colour func(string) int, problems map[string][]string
 				addRole(a.Role, "", nil) // not in the schema: still shown
 			}
 		}
-		v.Attrs = s.attrViews(e.ID, e.Type, true)
+		v.Attrs = s.attrViews(e.ID, e.Type)
 		v.Links = s.linkViews(e.ID)
 		v.Note = s.note(e.ID)
 		views = append(views, v)

@@ -38,7 +38,8 @@ func (s *Shell) search(query string, dir int) {
 		return
 	}
 	if query != s.query {
-		s.query, s.hits, s.hit = query, FindText(d.Text, query), -1
+		s.query = query
+		s.researchOpen()
 	}
 	if dir == 0 || len(s.hits) == 0 {
 		return
@@ -57,13 +58,14 @@ func (s *Shell) search(query string, dir int) {
 	s.say("Match "+itoa(s.hit+1)+" of "+itoa(len(s.hits))+" is selected: press a label key to label it, F3 for the next, / to search again.", nil)
 }
 
-// researchOpen finds the query again in the document just opened: the
-// search field keeps it, so a name can be followed from one document to
-// the next.
+// researchOpen finds the query in the open document, afresh: after a new
+// query, after its text changed, or in a document just opened (the search
+// field keeps the query, so a name can be followed from one document to
+// the next).
 func (s *Shell) researchOpen() {
-	s.hits, s.hit = nil, -1
+	s.hits, s.hit, s.searched = nil, -1, ""
 	if d := s.st.Doc(); d != nil && s.query != "" {
-		s.hits = FindText(d.Text, s.query)
+		s.hits, s.searched = FindText(d.Text, s.query), d.Text
 	}
 }
 

@@ -52,6 +52,7 @@ type Shell struct {
 
 	query    string                 // searched for in the open document
 	hits     []annotations.Fragment // where query occurs
+	searched string                 // the text hits were found in
 	hit      int                    // the match the search is at, -1 for none
 	focus    int                    // code point the reader is asked to show
 	focusSeq int                    // counts requests to show focus
@@ -186,12 +187,10 @@ func (s *Shell) changed() {
 	s.unexported.Store(s.st.Dirty())
 	setBound(s.st.boundKeys())
 	s.refreshGhosts()
-	if d := s.st.Doc(); d != nil && s.query != "" {
-		// The text may have changed (re-cleaning, undo across documents).
-		s.hits = FindText(d.Text, s.query)
-		if s.hit >= len(s.hits) {
-			s.hit = -1
-		}
+	if d := s.st.Doc(); d != nil && s.query != "" && d.Text != s.searched {
+		// The text changed under the search (re-cleaning, undo across
+		// documents); comparing the same string is a pointer check.
+		s.researchOpen()
 	}
 }
 

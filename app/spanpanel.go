@@ -3,8 +3,6 @@ package app
 import (
 	"strconv"
 
-	"belgi/annotations"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -178,7 +176,7 @@ func (s *State) spanRecord(colour func(string) int, problems map[string][]string
 		for _, e := range s.WS.Schema.Entities {
 			r.Labels = append(r.Labels, e.Type)
 		}
-		r.Attrs = s.attrViews(sp.ID, sp.Label, false)
+		r.Attrs = s.attrViews(sp.ID, sp.Label)
 	}
 	if !contains(r.Labels, sp.Label) {
 		r.Labels = append([]string{sp.Label}, r.Labels...) // not in the schema: still shown
@@ -204,11 +202,11 @@ func (s *State) spanRecord(colour func(string) int, problems map[string][]string
 
 // attrViews lists the attributes the schema allows on an annotation of
 // type t, with their values on target.
-func (s *State) attrViews(target, t string, isEvent bool) []AttrView {
+func (s *State) attrViews(target, t string) []AttrView {
 	d := s.Doc()
 	var out []AttrView
 	for _, ad := range s.WS.Schema.Attributes {
-		if !attrApplies(ad.On, t, isEvent) {
+		if !s.accepts(ad.On, t) {
 			continue
 		}
 		av := AttrView{Name: ad.Name, Values: ad.Values}
@@ -223,18 +221,6 @@ func (s *State) attrViews(target, t string, isEvent bool) []AttrView {
 		out = append(out, av)
 	}
 	return out
-}
-
-func attrApplies(on []string, t string, isEvent bool) bool {
-	for _, x := range on {
-		switch {
-		case x == t, x == annotations.AnyType,
-			x == annotations.AnyEvent && isEvent,
-			x == annotations.AnyEntity && !isEvent:
-			return true
-		}
-	}
-	return false
 }
 
 // linkViews lists the binary relations id takes part in.

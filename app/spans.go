@@ -134,7 +134,8 @@ func (s *State) typeOf(id string) string {
 	return ""
 }
 
-// accepts reports whether a relation or role admits a filler of type t.
+// accepts reports whether a list of allowed types (a role's fillers, a
+// relation's argument, an attribute's targets) admits type t.
 func (s *State) accepts(types []string, t string) bool {
 	_, isEvent := s.eventType(t)
 	for _, x := range types {

@@ -65,6 +65,12 @@ func redrawArcs() {
 	if data := layer.Get("dataset").Get("arcs"); data.Truthy() {
 		json.Unmarshal([]byte(data.String()), &arcs)
 	}
+	if len(arcs) == 0 {
+		if layer.Get("childElementCount").Int() > 0 {
+			layer.Call("replaceChildren")
+		}
+		return // most documents: no layout to force
+	}
 	root := layer.Get("parentElement")
 	lr := layer.Call("getBoundingClientRect")
 	box := func(id string) (belgi.Box, bool) {
