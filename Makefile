@@ -88,6 +88,9 @@ bench: deps build sizes
 	@echo "== offsets and conversion throughput (10,000 documents, 200,000 spans)"
 	$(GO) test -run '^$$' -bench . -benchmem ./annotations
 	$(GO) test -run '^$$' -bench Convert -benchtime 3x ./annotations/brat ./annotations/conll ./annotations/doccano
+	@echo "== agreement: 3 annotators x 100 documents x 2,000 spans, native and under node"
+	$(GO) test -timeout 10m -run '^$$' -bench Compute -benchtime 3x -benchmem ./annotations/agree
+	GOOS=js GOARCH=wasm $(GO) test -timeout 20m -exec="$(WASM_EXEC)" -run '^$$' -bench Compute -benchtime 2x ./annotations/agree
 
 sizes: web/app.wasm.br web/app.wasm.gz
 	@for f in web/app.wasm web/app.wasm.gz web/app.wasm.br; do \
@@ -107,7 +110,7 @@ FUZZ_TARGETS := \
 	./annotations/brat:FuzzRead ./annotations/brat:FuzzReadConf ./annotations/conll:FuzzRead \
 	./annotations/doccano:FuzzRead ./annotations/labelstudio:FuzzRead ./annotations/spacy:FuzzRead \
 	./annotations/folia:FuzzRead ./annotations/casefmt:FuzzRead ./annotations/factrueval:FuzzRead \
-	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens \
+	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens ./annotations/agree:FuzzReport \
 	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

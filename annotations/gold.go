@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -19,11 +20,30 @@ const (
 // A File is the native gold-standard file: a schema and the documents
 // annotated with it. See FORMAT.md and gold.schema.json.
 type File struct {
-	Format    string      `json:"format"`
-	Version   int         `json:"version"`
-	Schema    Schema      `json:"schema"`
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	Schema  Schema `json:"schema"`
+
+	// Who made the file, with what and when: optional, absent from older
+	// files. They come before the documents so that a file can be read
+	// document by document.
+	Annotators []Annotator `json:"annotators,omitempty"`
+	App        string      `json:"app,omitempty"`      // the program and version that wrote the file, e.g. "belgi 1a2b3c4"
+	Exported   string      `json:"exported,omitempty"` // when, as RFC 3339 (UTC)
+
 	Documents []*Document `json:"documents"`
 }
+
+// An Annotator is a person (or a program) whose annotations a file holds:
+// Document.Annotator names one by ID. A document with no annotator is
+// shown as "unknown".
+type Annotator struct {
+	ID   string `json:"id"`             // short, chosen once: "aigerim", "ann2"
+	Name string `json:"name,omitempty"` // shown to people: "Айгерім Сейітова"
+}
+
+// Unknown is how a document with no annotator is shown.
+const Unknown = "unknown"
 
 // NewFile returns a file holding the given schema and documents.
 func NewFile(s Schema, docs ...*Document) *File {
@@ -100,7 +120,7 @@ func Decode(data []byte) (*File, error) {
 			d.Spans = []Span{}
 		}
 	}
-	if probs := Validate(&f); hasError(probs) {
+	if probs := append(Validate(&f), f.MetaProblems()...); hasError(probs) {
 		return nil, &ValidationError{Problems: probs}
 	}
 	for _, d := range f.Documents {
@@ -158,4 +178,32 @@ func lineCol(data []byte, off int64) (line, col int) {
 		}
 	}
 	return line, col
+}
+
+// MetaProblems checks the optional fields that say who made the file:
+// annotator IDs present and unique, the export time in RFC 3339, and (a
+// warning) documents whose annotator the list leaves out.
+func (f *File) MetaProblems() []Problem {
+	var probs []Problem
+	seen := map[string]bool{}
+	for i, a := range f.Annotators {
+		switch {
+		case strings.TrimSpace(a.ID) == "":
+			probs = append(probs, Problem{Msg: fmt.Sprintf("annotator %d has no id", i+1)})
+		case seen[a.ID]:
+			probs = append(probs, Problem{Msg: fmt.Sprintf("annotator %q is listed twice", a.ID)})
+		}
+		seen[a.ID] = true
+	}
+	for _, d := range f.Documents {
+		if d != nil && d.Annotator != "" && len(f.Annotators) > 0 && !seen[d.Annotator] {
+			probs = append(probs, Problem{Doc: d.ID, Msg: fmt.Sprintf("annotator %q is not in the file's annotators", d.Annotator), Warning: true})
+		}
+	}
+	if f.Exported != "" {
+		if _, err := time.Parse(time.RFC3339, f.Exported); err != nil {
+			probs = append(probs, Problem{Msg: fmt.Sprintf("exported %q is not an RFC 3339 time such as 2025-03-01T12:00:00Z", f.Exported)})
+		}
+	}
+	return probs
 }

@@ -12,9 +12,10 @@ import (
 // A Document is one text and its annotations. Text is never changed after
 // the document is created: every offset indexes it.
 type Document struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Source string `json:"source"` // file name or URL the text came from; "" when pasted
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Source    string `json:"source"` // file name or URL the text came from; "" when pasted
+	Annotator string `json:"annotator,omitempty"`
 
 	// Language is a BCP 47 tag, "und" when unknown.
 	Language string `json:"language"`
@@ -229,6 +230,9 @@ func spanLess(a, b Span) bool {
 func sortSpans(spans []Span) {
 	sort.SliceStable(spans, func(i, j int) bool { return spanLess(spans[i], spans[j]) })
 }
+
+// Clone returns a copy of d that shares no slices with it.
+func (d *Document) Clone() *Document { return d.clone() }
 
 // clone returns a copy of d that shares no slices with it.
 func (d *Document) clone() *Document {

@@ -110,6 +110,7 @@ type Reader struct {
 	dec    *json.Decoder
 	name   string
 	schema annotations.Schema
+	meta   annotations.File // the annotators, app and export time
 	ids    map[string]bool
 	inDocs bool
 	done   bool
@@ -157,7 +158,16 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 			if probs := annotations.Validate(annotations.NewFile(gr.schema)); hasError(probs) {
 				return nil, fmt.Errorf("%s: %w", name, &annotations.ValidationError{Problems: probs})
 			}
+		case "annotators", "app", "exported":
+			// Who made the file: kept for Meta, checked as Decode checks it.
+			field := map[string]any{"annotators": &gr.meta.Annotators, "app": &gr.meta.App, "exported": &gr.meta.Exported}[key]
+			if err := gr.decode(field); err != nil {
+				return nil, err
+			}
 		case "documents":
+			if probs := gr.meta.MetaProblems(); hasError(probs) {
+				return nil, fmt.Errorf("%s: %w", name, &annotations.ValidationError{Problems: probs})
+			}
 			if format == nil || version == nil {
 				return nil, fmt.Errorf("%s: \"format\" and \"version\" must come before \"documents\" to read a file document by document", name)
 			}
@@ -178,6 +188,10 @@ func NewReader(r io.Reader, name string) (*Reader, error) {
 
 // Schema returns the schema read before the documents.
 func (r *Reader) Schema() annotations.Schema { return r.schema }
+
+// Meta returns who made the file, as read before the documents: its
+// Annotators, App and Exported fields; the rest is zero.
+func (r *Reader) Meta() annotations.File { return r.meta }
 
 // Read returns the next document, validated as annotations.Decode validates
 // it, or io.EOF after the last.

@@ -164,6 +164,26 @@ func (h iotestHalf) Read(p []byte) (int, error) {
 	return h.r.Read(p)
 }
 
+// A file that says who made it streams, and its annotators are kept.
+func TestReaderMeta(t *testing.T) {
+	s, docs := sample()
+	f := annotations.NewFile(s, docs...)
+	f.Annotators = []annotations.Annotator{{ID: "aigerim", Name: "Айгерім"}}
+	f.App, f.Exported = "belgi test", "2025-03-01T12:00:00Z"
+	good, _ := annotations.Marshal(f)
+	r, err := NewReader(bytes.NewReader(good), "f.json")
+	if err != nil {
+		t.Fatalf("a file with annotators: %v", err)
+	}
+	if m := r.Meta(); len(m.Annotators) != 1 || m.Annotators[0].Name != "Айгерім" || m.App != "belgi test" || m.Exported != f.Exported {
+		t.Errorf("Meta = %+v", m)
+	}
+	bad := bytes.Replace(good, []byte(`"2025-03-01T12:00:00Z"`), []byte(`"soon"`), 1)
+	if _, err := NewReader(bytes.NewReader(bad), "f.json"); err == nil || !strings.Contains(err.Error(), "RFC 3339") {
+		t.Errorf("a bad export time: err = %v", err)
+	}
+}
+
 // FuzzReader checks that the streaming reader never panics and accepts a
 // file only when annotations.Decode accepts it, with the same documents.
 func FuzzReader(f *testing.F) {
@@ -188,7 +208,9 @@ func FuzzReader(f *testing.F) {
 		if derr != nil {
 			t.Fatalf("streamed, but Decode refuses it: %v", derr)
 		}
-		a, _ := annotations.Marshal(annotations.NewFile(f.Schema, got...))
+		m := r.Meta()
+		m.Schema, m.Documents = f.Schema, got
+		a, _ := annotations.Marshal(&m)
 		b, _ := annotations.Marshal(f)
 		if !bytes.Equal(a, b) {
 			t.Fatalf("streamed documents differ from Decode's")

@@ -8,6 +8,8 @@
 //	belgi validate FILE
 //	belgi clean [--html] [--explain] FILE|-
 //	belgi langid [--lines] FILE|-
+//	belgi agree [--json|--csv|--markdown] [--labels L1,L2] INPUT...
+//	belgi assign --annotators A,B,C [--overlap 0.2] [--seed N] [--out DIR] FILE
 package main
 
 import (
