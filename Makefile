@@ -9,7 +9,7 @@ WASM_PKGS := ./annotations/... ./demo/... $(wildcard ./clean) $(wildcard ./langi
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: all build run test deps vet test-native test-wasm test-browser bench sizes fuzz clean
+.PHONY: all build run test deps vet test-native test-wasm test-browser bench sizes fuzz clean bench-batch example-corpus
 all: build
 
 ## deps: install what is missing (Go modules; chromium and brotli from apt).
@@ -88,6 +88,19 @@ bench: deps build sizes
 	@echo "== offsets and conversion throughput (10,000 documents, 200,000 spans)"
 	$(GO) test -run '^$$' -bench . -benchmem ./annotations
 	$(GO) test -run '^$$' -bench Convert -benchtime 3x ./annotations/brat ./annotations/conll ./annotations/doccano
+	$(MAKE) --no-print-directory bench-batch
+
+## bench-batch: belgi batch on a synthetic crawl built from ../shared pages
+## (generated outside the repository, under BELGI_BENCH_DIR or /tmp):
+## throughput, near-duplicate recall, false merges, peak heap. 10,000 pages
+## by default; BELGI_BENCH_PAGES=10000,100000 for the memory comparison.
+bench-batch:
+	$(GO) test -run '^$$' -bench 'Corpus' -benchtime 1x -timeout 60m ./batch
+
+## example-corpus: the small example corpus of belgi batch, in EXAMPLE_DIR.
+EXAMPLE_DIR ?= /tmp/belgi-example-corpus
+example-corpus:
+	$(GO) run ./batch/internal/examplecorpus $(EXAMPLE_DIR)
 
 sizes: web/app.wasm.br web/app.wasm.gz
 	@for f in web/app.wasm web/app.wasm.gz web/app.wasm.br; do \
@@ -108,7 +121,7 @@ FUZZ_TARGETS := \
 	./annotations/doccano:FuzzRead ./annotations/labelstudio:FuzzRead ./annotations/spacy:FuzzRead \
 	./annotations/folia:FuzzRead ./annotations/casefmt:FuzzRead ./annotations/factrueval:FuzzRead \
 	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens \
-	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect
+	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect ./batch:FuzzWARC
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \

@@ -16,6 +16,8 @@ import (
 type WARCWriter struct {
 	w io.Writer
 	n int
+	// Level is the gzip level of the records (gzip.DefaultCompression when 0).
+	Level int
 }
 
 // NewWARCWriter returns a writer to w, with a warcinfo record first.
@@ -47,7 +49,14 @@ func (ww *WARCWriter) record(typ, url string, date time.Time, ct string, block [
 	if cut {
 		block = block[:n/2]
 	}
-	gz := gzip.NewWriter(ww.w)
+	level := ww.Level
+	if level == 0 {
+		level = gzip.DefaultCompression
+	}
+	gz, err := gzip.NewWriterLevel(ww.w, level)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(gz, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-%012d>\r\nWARC-Date: %s\r\n", typ, ww.n, date.UTC().Format(time.RFC3339))
 	if url != "" {
 		fmt.Fprintf(gz, "WARC-Target-URI: %s\r\n", url)
