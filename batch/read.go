@@ -151,7 +151,20 @@ func (rd *Reader) file(p string, send func(Record) error) error {
 		return send(Record{Key: key, Reject: ReasonRead, Detail: err.Error()})
 	}
 	defer f.Close()
-	var r io.Reader = countingReader{f, rd.Read}
+	return rd.From(key, countingReader{f, rd.Read}, send)
+}
+
+// From reads the records of one file, named key, from r, gunzipping it
+// when it starts with the gzip magic number, and calls send with each (Seq
+// left at 0). The name's extension tells the format, as for Files. It is
+// for engines that open files themselves.
+func (rd *Reader) From(key string, r io.Reader, emit func(Record) error) error {
+	send := func(rec Record) error {
+		if rec.Source == "" {
+			rec.Source = rec.Key
+		}
+		return emit(rec)
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	r = br
 	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
@@ -161,7 +174,7 @@ func (rd *Reader) file(p string, send func(Record) error) error {
 		}
 		r = gz
 	}
-	kind := kindOf(p)
+	kind := kindOf(key)
 	switch kind {
 	case "warc":
 		return rd.warc(key, r, send)
@@ -175,8 +188,7 @@ func (rd *Reader) file(p string, send func(Record) error) error {
 	if len(data) > maxRecord {
 		return send(Record{Key: key, Reject: ReasonTooLarge, Detail: fmt.Sprintf("more than %d bytes", maxRecord)})
 	}
-	var date time.Time
-	return send(Record{Key: key, Data: data, HTML: kind == "html", Date: date})
+	return send(Record{Key: key, Data: data, HTML: kind == "html"})
 }
 
 func (rd *Reader) warc(key string, r io.Reader, send func(Record) error) error {

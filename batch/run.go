@@ -90,26 +90,16 @@ type result struct {
 // its output or ctx is done.
 func Run(ctx context.Context, c Config, files []string, out string, o Options) (*Report, error) {
 	start := time.Now()
-	if err := os.MkdirAll(out, 0o777); err != nil {
-		return nil, err
-	}
-	w, err := newWriter(c, out)
-	if err != nil {
-		return nil, err
-	}
-	defer w.abort()
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	rep := newReport(&c)
-	rep.Files, rep.Workers = len(files), workers
-
-	var stepNanos sync.Map // step → *atomic.Int64
-	addTime := func(step string, d time.Duration) {
-		v, _ := stepNanos.LoadOrStore(step, new(atomic.Int64))
-		v.(*atomic.Int64).Add(int64(d))
+	col, err := NewCollector(c, out)
+	if err != nil {
+		return nil, err
 	}
+	defer col.w.abort()
+	col.rep.Files, col.rep.Workers = len(files), workers
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -128,7 +118,7 @@ func Run(ctx context.Context, c Config, files []string, out string, o Options) (
 		defer close(records)
 		t := time.Now()
 		readErr = rd.Each(ctx, files, func(r Record) error {
-			addTime(StepRead, time.Since(t))
+			col.addTime(StepRead, time.Since(t))
 			select {
 			case tokens <- struct{}{}:
 			case <-ctx.Done():
@@ -149,7 +139,7 @@ func Run(ctx context.Context, c Config, files []string, out string, o Options) (
 		go func() {
 			defer wg.Done()
 			for r := range records {
-				d, rej := c.prepare(r, addTime)
+				d, rej := c.prepare(r, col.addTime)
 				results <- result{r.Seq, r.Key, d, rej}
 			}
 		}()
@@ -165,59 +155,9 @@ func Run(ctx context.Context, c Config, files []string, out string, o Options) (
 		}
 	}
 	lastProgress := time.Now()
-
-	var dedup *Deduper
-	if !c.NoDedup {
-		dedup = NewDeduper(c.Threshold)
-	}
-	var sampler *Sampler
-	if c.PerStratum > 0 {
-		sampler = NewSampler(c.PerStratum, c.Seed)
-	}
-	counts := map[string]int64{} // documents out of each step
 	pending := map[int64]result{}
 	next := int64(0)
 	var werr error
-	handle := func(r result) {
-		rep.In++
-		if r.rej != nil {
-			rep.reject(r.key, r.rej)
-			counts["rej:"+r.rej.Step]++
-			return
-		}
-		d := r.doc
-		if d.Encoding != "" {
-			rep.Encodings[d.Encoding]++
-		}
-		rep.LanguagesIn[d.Doc.Language]++
-		if dedup != nil {
-			t := time.Now()
-			of, kind, sim := dedup.Add(d.Doc.ID, d.Fingerprint)
-			addTime(StepDedup, time.Since(t))
-			if of != "" {
-				rep.Duplicates++
-				if kind == Exact {
-					rep.Exact++
-				} else {
-					rep.Near++
-				}
-				counts["rej:"+StepDedup]++
-				werr = w.duplicate(DuplicateLine{d.Doc.ID, d.Key, d.Doc.Source, of, kind, sim})
-				return
-			}
-		}
-		d.Fingerprint.Sig = nil
-		if sampler != nil {
-			t := time.Now()
-			if out := sampler.Add(d); out != nil {
-				rep.reject(out.Key, &Rejection{StepSample, ReasonSample, ""})
-				counts["rej:"+StepSample]++
-			}
-			addTime(StepSample, time.Since(t))
-			return
-		}
-		werr = w.keep(d, rep, addTime)
-	}
 	for r := range results {
 		pending[r.seq] = r
 		for {
@@ -229,7 +169,7 @@ func Run(ctx context.Context, c Config, files []string, out string, o Options) (
 			next++
 			<-tokens
 			if werr == nil {
-				handle(p)
+				werr = col.Add(p.key, p.doc, p.rej)
 			}
 			if werr != nil {
 				cancel()
@@ -246,17 +186,104 @@ func Run(ctx context.Context, c Config, files []string, out string, o Options) (
 	if readErr != nil && ctx.Err() != nil {
 		return nil, readErr
 	}
-	if sampler != nil {
-		for _, d := range sampler.Sample() {
-			if err := w.keep(d, rep, addTime); err != nil {
+	if o.Progress != nil {
+		o.Progress(total, total)
+	}
+	return col.Close(start)
+}
+
+// A Collector runs the steps that see the whole corpus (duplicates,
+// sample, packaging) and writes the output. It takes every record's
+// outcome of Prepare in input order. Run uses one; an engine that prepares
+// documents elsewhere feeds one to get the same output.
+type Collector struct {
+	c         Config
+	rep       *Report
+	w         *writer
+	dedup     *Deduper
+	sampler   *Sampler
+	counts    map[string]int64 // records dropped at each step
+	stepNanos sync.Map         // step → *atomic.Int64
+}
+
+// NewCollector creates the output folder out and its files.
+func NewCollector(c Config, out string) (*Collector, error) {
+	if err := os.MkdirAll(out, 0o777); err != nil {
+		return nil, err
+	}
+	w, err := newWriter(c, out)
+	if err != nil {
+		return nil, err
+	}
+	col := &Collector{c: c, rep: newReport(&c), w: w, counts: map[string]int64{}}
+	if !c.NoDedup {
+		col.dedup = NewDeduper(c.Threshold)
+	}
+	if c.PerStratum > 0 {
+		col.sampler = NewSampler(c.PerStratum, c.Seed)
+	}
+	return col, nil
+}
+
+func (col *Collector) addTime(step string, d time.Duration) {
+	v, _ := col.stepNanos.LoadOrStore(step, new(atomic.Int64))
+	v.(*atomic.Int64).Add(int64(d))
+}
+
+// Add takes the outcome of Prepare for the record named key: a document,
+// or why it was dropped.
+func (col *Collector) Add(key string, d *Doc, rej *Rejection) error {
+	rep := col.rep
+	rep.In++
+	if rej != nil {
+		rep.reject(key, rej)
+		col.counts[rej.Step]++
+		return nil
+	}
+	if d.Encoding != "" {
+		rep.Encodings[d.Encoding]++
+	}
+	rep.LanguagesIn[d.Doc.Language]++
+	if col.dedup != nil {
+		t := time.Now()
+		of, kind, sim := col.dedup.Add(d.Doc.ID, d.Fingerprint)
+		col.addTime(StepDedup, time.Since(t))
+		if of != "" {
+			rep.Duplicates++
+			if kind == Exact {
+				rep.Exact++
+			} else {
+				rep.Near++
+			}
+			col.counts[StepDedup]++
+			return col.w.duplicate(DuplicateLine{d.Doc.ID, d.Key, d.Doc.Source, of, kind, sim})
+		}
+	}
+	d.Fingerprint.Sig = nil
+	if col.sampler != nil {
+		t := time.Now()
+		if out := col.sampler.Add(d); out != nil {
+			rep.reject(out.Key, &Rejection{StepSample, ReasonSample, ""})
+			col.counts[StepSample]++
+		}
+		col.addTime(StepSample, time.Since(t))
+		return nil
+	}
+	return col.w.keep(d, rep, col.addTime)
+}
+
+// Close writes the sample, finishes the files and writes the report, which
+// it returns. start is when the run began.
+func (col *Collector) Close(start time.Time) (*Report, error) {
+	c, rep := &col.c, col.rep
+	defer col.w.abort()
+	if col.sampler != nil {
+		for _, d := range col.sampler.Sample() {
+			if err := col.w.keep(d, rep, col.addTime); err != nil {
 				return nil, err
 			}
 		}
 	}
-	if o.Progress != nil {
-		o.Progress(total, total)
-	}
-
 	// Steps, with the documents that reached each and left it.
 	in := rep.In
 	for _, s := range []struct {
@@ -270,27 +297,32 @@ func Run(ctx context.Context, c Config, files []string, out string, o Options) (
 		if !s.on {
 			continue
 		}
-		outN := in - counts["rej:"+s.name]
-		var secs float64
-		if v, ok := stepNanos.Load(s.name); ok {
-			secs = time.Duration(v.(*atomic.Int64).Load()).Seconds()
-		}
-		rep.Steps = append(rep.Steps, Step{s.name, in, outN, secs})
+		outN := in - col.counts[s.name]
+		rep.Steps = append(rep.Steps, Step{s.name, in, outN, col.seconds(s.name)})
 		in = outN
 	}
-	if v, ok := stepNanos.Load(StepWrite); ok {
-		rep.Steps = append(rep.Steps, Step{StepWrite, in, rep.Kept, time.Duration(v.(*atomic.Int64).Load()).Seconds()})
-	}
+	rep.Steps = append(rep.Steps, Step{StepWrite, in, rep.Kept, col.seconds(StepWrite)})
 	if rep.Kept == 0 {
 		rep.Warnings = append(rep.Warnings, "no document was kept: check the inputs, the language, keyword and label filters, and report.rejected")
 	}
-	rep.Packages = w.packageCounts()
+	rep.Packages = col.w.packageCounts()
 	rep.Seconds = time.Since(start).Seconds()
-	if err := w.close(rep); err != nil {
+	if err := col.w.close(rep); err != nil {
 		return nil, err
 	}
 	return rep, nil
 }
+
+func (col *Collector) seconds(step string) float64 {
+	if v, ok := col.stepNanos.Load(step); ok {
+		return time.Duration(v.(*atomic.Int64).Load()).Seconds()
+	}
+	return 0
+}
+
+// Report returns the report being built; Files and Workers may be set on
+// it before Close.
+func (col *Collector) Report() *Report { return col.rep }
 
 // writer holds the output files of a run.
 type writer struct {
