@@ -9,7 +9,7 @@ WASM_PKGS := ./annotations/... ./demo/... $(wildcard ./clean) $(wildcard ./langi
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: all build run test deps vet test-native test-wasm test-browser bench sizes fuzz clean bench-batch example-corpus
+.PHONY: all build run test deps vet test-native test-wasm test-browser bench sizes fuzz clean bench-batch example-corpus test-beam bench-beam
 all: build
 
 ## deps: install what is missing (Go modules; chromium and brotli from apt).
@@ -52,8 +52,16 @@ FORCE:
 run: deps build
 	./bin/belgi serve --addr $(ADDR)
 
-## test: vet, native tests, wasm tests under node, browser tests in chromium.
+## test: vet, native tests, wasm tests under node, browser tests in chromium;
+## with BELGI_BEAM=1 also the Beam module's tests (test-beam).
 test: deps build vet test-native test-wasm test-browser
+	@if [ -n "$$BELGI_BEAM" ]; then $(MAKE) --no-print-directory test-beam; else echo "skipping the Beam module (about 260 MB of Go modules on a fresh machine); BELGI_BEAM=1 make test, or make test-beam, runs it"; fi
+
+## test-beam: the Beam pipeline of belgi batch on the Prism runner, compared
+## with belgi batch (a separate module: beam/go.mod). About a minute once the
+## modules are downloaded.
+test-beam:
+	cd beam && gofmt -l . | (! grep .) && $(GO) vet ./... && $(GO) test -timeout 15m ./...
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null)" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
