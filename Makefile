@@ -105,6 +105,10 @@ bench: deps build sizes
 bench-batch:
 	$(GO) test -run '^$$' -bench 'Corpus' -benchtime 1x -timeout 60m ./batch
 
+## bench-beam: the Beam pipeline on Prism over the same synthetic crawl.
+bench-beam:
+	cd beam && $(GO) test -run '^$$' -bench 'Prism' -benchtime 1x -timeout 60m ./...
+
 ## example-corpus: the small example corpus of belgi batch, in EXAMPLE_DIR.
 EXAMPLE_DIR ?= /tmp/belgi-example-corpus
 example-corpus:

@@ -33,40 +33,23 @@ func benchPages() []int {
 	return out
 }
 
-// SynthCorpus returns the folder of a synthetic corpus of n pages built
+// synthCorpus returns the folder of a synthetic corpus of n pages built
 // from ../shared, generating it outside the repository (under
 // BELGI_BENCH_DIR, default the temporary folder) the first time.
 func synthCorpus(b *testing.B, n int) string {
-	root := shared.Dir(b, "cleaning-dev")
+	root := filepath.Dir(shared.Dir(b, "cleaning-dev"))
 	base := os.Getenv("BELGI_BENCH_DIR")
 	if base == "" {
 		base = os.TempDir()
 	}
-	dir := filepath.Join(base, fmt.Sprintf("belgi-batch-corpus-%d", n))
-	if _, err := os.Stat(filepath.Join(dir, "truth.json")); err == nil {
-		return dir
-	}
-	os.RemoveAll(dir)
-	if err := os.MkdirAll(filepath.Join(dir, "pages"), 0o777); err != nil {
-		b.Fatal(err)
-	}
 	start := time.Now()
-	src, err := corpus.LoadSources(filepath.Join(root, "readability"), 400<<10, filepath.Join(filepath.Dir(root), "seeds"), "../demo")
+	dir, made, err := corpus.Bench(base, root, n)
 	if err != nil {
 		b.Fatal(err)
 	}
-	h, d := src.Templates()
-	b.Logf("%d HTML templates, %d page dump templates", h, d)
-	t, err := src.Synth(filepath.Join(dir, "pages"), corpus.SynthOptions{
-		Pages: n, Seed: 1, Exact: 0.05, Near: 0.10, FollowUp: 0.05, HTML: 0.3,
-	})
-	if err != nil {
-		b.Fatal(err)
+	if made {
+		b.Logf("generated %d pages in %s (%.0f s)", n, dir, time.Since(start).Seconds())
 	}
-	if err := t.Save(filepath.Join(dir, "truth.json")); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("generated %d pages in %s (%.0f s)", n, dir, time.Since(start).Seconds())
 	return dir
 }
 
