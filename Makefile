@@ -107,7 +107,7 @@ bench-batch:
 
 ## bench-beam: the Beam pipeline on Prism over the same synthetic crawl.
 bench-beam:
-	cd beam && $(GO) test -run '^$$' -bench 'Prism' -benchtime 1x -timeout 60m ./...
+	cd beam && BELGI_SHARED=$${BELGI_SHARED:-$(abspath ../shared)} $(GO) test -run '^$$' -bench 'Prism' -benchtime 1x -timeout 60m ./...
 
 ## example-corpus: the small example corpus of belgi batch, in EXAMPLE_DIR.
 EXAMPLE_DIR ?= /tmp/belgi-example-corpus
