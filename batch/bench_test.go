@@ -105,8 +105,8 @@ func BenchmarkCorpus(b *testing.B) {
 			}
 			cores := runtime.GOMAXPROCS(0)
 			b.ReportMetric(float64(rep.In)/secs/float64(cores), "pages/s/core")
-			b.ReportMetric(100*float64(s.NearFound)/float64(max(t.Near, 1)), "near-recall-%")
-			b.ReportMetric(100*float64(s.FalseMerges)/float64(max(s.Duplicates, 1)), "false-merges-%")
+			b.ReportMetric(s.NearRecall(t), "near-recall-%")
+			b.ReportMetric(s.FalseMergeRate(), "false-merges-%")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 			b.ReportMetric(0, "ns/op")
 			j := t.NearJaccard

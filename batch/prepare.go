@@ -30,7 +30,7 @@ type Config struct {
 	Keywords []string
 	// Suggest pre-annotates a document; nil skips the step. Gazetteer
 	// builds one from a list; a trained recommender fits here too.
-	Suggest func(*annotations.Document) []suggest.Suggestion
+	Suggest func(*annotations.Document) []suggest.Suggestion `json:"-"`
 	// Labels keeps only documents with a suggestion of one of these labels.
 	Labels []string
 	// NoDedup keeps duplicates. Threshold is the near-duplicate threshold
@@ -242,4 +242,16 @@ func hasLabel(ss []suggest.Suggestion, labels []string) bool {
 		}
 	}
 	return false
+}
+
+// SplitList splits a comma-separated list, as of languages or keywords,
+// dropping empty items.
+func SplitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

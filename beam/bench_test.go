@@ -69,8 +69,8 @@ func BenchmarkPrism(b *testing.B) {
 			}
 			cores := runtime.GOMAXPROCS(0)
 			b.ReportMetric(float64(n)/secs/float64(cores), "pages/s/core")
-			b.ReportMetric(100*float64(sc.NearFound)/float64(max(t.Near, 1)), "near-recall-%")
-			b.ReportMetric(100*float64(sc.FalseMerges)/float64(max(sc.Duplicates, 1)), "false-merges-%")
+			b.ReportMetric(sc.NearRecall(t), "near-recall-%")
+			b.ReportMetric(sc.FalseMergeRate(), "false-merges-%")
 			b.ReportMetric(0, "ns/op")
 			b.Logf("%d pages: kept %d, duplicates %d, near found %d of %d, false merges %d; %.1f s on %d cores",
 				n, sc.Kept, sc.Duplicates, sc.NearFound, t.Near, sc.FalseMerges, secs, cores)

@@ -38,31 +38,19 @@ import (
 )
 
 // Options are the settings of the steps, as `belgi batch` takes them. They
-// travel to the workers, so the gazetteer is its text, not a file name.
+// travel to the workers, so the gazetteer is its text, not a file name
+// (Config.Suggest is not used).
 type Options struct {
-	NoClean    bool
-	Languages  []string
-	Keywords   []string
-	Gazetteer  string // NAME<TAB>LABEL lines
-	Labels     []string
-	NoDedup    bool
-	Threshold  float64
-	Shingle    int
-	PerStratum int
-	Seed       int64
-	Annotators int
-	Overlap    float64
-	TextField  string
-	HTMLField  string
+	Config    batch.Config
+	Gazetteer string // NAME<TAB>LABEL lines
+	TextField string
+	HTMLField string
 }
 
-// Config returns the batch.Config of o.
-func (o Options) Config() (batch.Config, error) {
-	c := batch.Config{
-		NoClean: o.NoClean, Languages: o.Languages, Keywords: o.Keywords, Labels: o.Labels,
-		NoDedup: o.NoDedup, Threshold: o.Threshold, Shingle: o.Shingle,
-		PerStratum: o.PerStratum, Seed: o.Seed, Annotators: o.Annotators, Overlap: o.Overlap,
-	}
+// BatchConfig returns the batch.Config of o, its gazetteer loaded.
+func (o Options) BatchConfig() (batch.Config, error) {
+	c := o.Config
+	c.Suggest = nil
 	if o.Gazetteer != "" {
 		s, _, err := batch.Gazetteer(strings.NewReader(o.Gazetteer))
 		if err != nil {
@@ -109,8 +97,13 @@ func Build(s beam.Scope, o Options, files []string, out string) {
 	}
 	list := beam.CreateList(s.Scope("files"), in)
 	records := beam.ParDo(s.Scope("read"), &readFn{TextField: o.TextField, HTMLField: o.HTMLField}, beam.Reshuffle(s, list))
-	prepared := beam.ParDo(s.Scope("prepare"), &prepareFn{Opts: o}, beam.Reshuffle(s, records))
-	beam.ParDo0(s.Scope("collect"), &collectFn{Opts: o, Out: out, Files: len(files)}, beam.GroupByKey(s, prepared))
+	// The options travel as JSON: Beam's schemas cannot hold Config.Suggest.
+	opts, err := json.Marshal(o)
+	if err != nil {
+		panic(err) // Options has no type JSON cannot encode
+	}
+	prepared := beam.ParDo(s.Scope("prepare"), &prepareFn{Opts: opts}, beam.Reshuffle(s, records))
+	beam.ParDo0(s.Scope("collect"), &collectFn{Opts: opts, Out: out, Files: len(files)}, beam.GroupByKey(s, prepared))
 }
 
 type readFn struct {
@@ -143,13 +136,22 @@ func (f *readFn) ProcessElement(ctx context.Context, in InputFile, emit func(bat
 }
 
 type prepareFn struct {
-	Opts Options
+	Opts []byte // Options as JSON
 	cfg  batch.Config
+}
+
+// config decodes the JSON of Options into a batch.Config.
+func config(opts []byte) (batch.Config, error) {
+	var o Options
+	if err := json.Unmarshal(opts, &o); err != nil {
+		return batch.Config{}, err
+	}
+	return o.BatchConfig()
 }
 
 func (f *prepareFn) Setup() error {
 	var err error
-	f.cfg, err = f.Opts.Config()
+	f.cfg, err = config(f.Opts)
 	return err
 }
 
@@ -177,7 +179,7 @@ func keepCleaning(c batch.Config, d *batch.Doc) *annotations.Cleaning {
 }
 
 type collectFn struct {
-	Opts  Options
+	Opts  []byte // Options as JSON
 	Out   string
 	Files int
 }
@@ -192,7 +194,7 @@ func (f *collectFn) ProcessElement(ctx context.Context, _ int, rows func(*Prepar
 		all = append(all, p)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].Seq < all[j].Seq })
-	c, err := f.Opts.Config()
+	c, err := config(f.Opts)
 	if err != nil {
 		return err
 	}

@@ -37,12 +37,12 @@ func TestSameAsBatch(t *testing.T) {
 		o    belgibeam.Options
 	}{
 		{"defaults", belgibeam.Options{}},
-		{"sample and packages", belgibeam.Options{PerStratum: 1, Seed: 5, Annotators: 2, Overlap: 0.5, NoDedup: true,
+		{"sample and packages", belgibeam.Options{Config: batch.Config{PerStratum: 1, Seed: 5, Annotators: 2, Overlap: 0.5, NoDedup: true},
 			Gazetteer: "Алматы\tGPE\n"}},
-		{"filters", belgibeam.Options{Languages: []string{"kk", "ru"}, Keywords: []string{"ереуіл", "митинг"}}},
+		{"filters", belgibeam.Options{Config: batch.Config{Languages: []string{"kk", "ru"}, Keywords: []string{"ереуіл", "митинг"}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := tc.o.Config()
+			c, err := tc.o.BatchConfig()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +60,7 @@ func TestSameAsBatch(t *testing.T) {
 			if tc.o.Gazetteer != "" {
 				names = append(names, batch.SuggestionsFile)
 			}
-			for i := range tc.o.Annotators {
+			for i := range tc.o.Config.Annotators {
 				names = append(names, filepath.Join(batch.PackagesDir, "annotator-0"+string(rune('1'+i))+".json"))
 			}
 			for _, n := range names {

@@ -60,3 +60,13 @@ func ScoreRun(dir string, t *Truth) (Score, error) {
 	})
 	return s, err
 }
+
+// NearRecall is the share of t's injected near-duplicates found, in %.
+func (s Score) NearRecall(t *Truth) float64 {
+	return 100 * float64(s.NearFound) / float64(max(t.Near, 1))
+}
+
+// FalseMergeRate is the share of reported duplicates that are false, in %.
+func (s Score) FalseMergeRate() float64 {
+	return 100 * float64(s.FalseMerges) / float64(max(s.Duplicates, 1))
+}

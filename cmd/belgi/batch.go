@@ -80,7 +80,7 @@ func runBatch(args []string) error {
 		return fmt.Errorf("--threshold %v: want a similarity in (0, 1]", *threshold)
 	}
 	c := batch.Config{
-		NoClean: *noClean, Languages: list(*langs), Keywords: list(*keywords), Labels: list(*labels),
+		NoClean: *noClean, Languages: batch.SplitList(*langs), Keywords: batch.SplitList(*keywords), Labels: batch.SplitList(*labels),
 		NoDedup: *noDedup, Threshold: *threshold, Shingle: *shingle,
 		PerStratum: *perStratum, Seed: *seed, Annotators: *annotators, Overlap: *overlap,
 	}
@@ -136,17 +136,6 @@ func runBatch(args []string) error {
 		fmt.Fprintln(batchErr, "warning:", w)
 	}
 	return nil
-}
-
-// list splits a comma-separated flag value.
-func list(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // drawBar redraws a progress bar of the input bytes read.

@@ -41,16 +41,6 @@ var (
 	htmlField  = flag.String("html-field", "html", "JSONL field holding a page's HTML")
 )
 
-func list(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 func main() {
 	if !strings.Contains(strings.Join(os.Args, " "), "-runner") {
 		flag.Set("runner", "prism")
@@ -63,11 +53,11 @@ func main() {
 		os.Exit(2)
 	}
 	ctx := context.Background()
-	o := belgibeam.Options{
-		NoClean: *noClean, Languages: list(*langs), Keywords: list(*keywords), Labels: list(*labels),
+	o := belgibeam.Options{Config: batch.Config{
+		NoClean: *noClean, Languages: batch.SplitList(*langs), Keywords: batch.SplitList(*keywords), Labels: batch.SplitList(*labels),
 		NoDedup: *noDedup, Threshold: *threshold, Shingle: *shingle, PerStratum: *perStratum, Seed: *seed,
-		Annotators: *annotators, Overlap: *overlap, TextField: *textField, HTMLField: *htmlField,
-	}
+		Annotators: *annotators, Overlap: *overlap,
+	}, TextField: *textField, HTMLField: *htmlField}
 	if *gazetteer != "" {
 		b, err := os.ReadFile(*gazetteer)
 		if err != nil {
@@ -75,7 +65,7 @@ func main() {
 		}
 		o.Gazetteer = string(b)
 	}
-	if _, err := o.Config(); err != nil {
+	if _, err := o.BatchConfig(); err != nil {
 		log.Fatal(err)
 	}
 	files, err := inputs(ctx, flag.Args())
