@@ -152,8 +152,8 @@ func bandKey(sig []uint32, b int) uint32 {
 
 // A Deduper finds exact and near-duplicates among documents added one at a
 // time, in input order. It keeps, per kept document, its ID, the low 16 bits
-// of each signature value and one bucket entry per band: about 200 bytes
-// plus the ID. It is not safe for concurrent use.
+// of each signature value (200 bytes) and one bucket entry per band. It is
+// not safe for concurrent use.
 type Deduper struct {
 	threshold float64
 	exact     map[[16]byte]int32

@@ -214,3 +214,29 @@ func TestParseDate(t *testing.T) {
 func newDocForTest(key string) *annotations.Document {
 	return annotations.NewDocument(docID(key), "", key, "text")
 }
+
+// FuzzRecords feeds any bytes to every reader and every record they give
+// to Prepare: nothing panics, and each record has a key.
+func FuzzRecords(f *testing.F) {
+	f.Add([]byte(`{"text": "Привет, мир. Это проверка."}`+"\n{bad\n"), "jsonl")
+	f.Add([]byte(warcText("response", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Сәлем</p>")), "warc")
+	f.Add([]byte("<html><body><p>Митинг</p>"), "html")
+	f.Add([]byte("\xff\xfe\x00t\x00e"), "txt")
+	c := &Config{Keywords: []string{"митинг"}}
+	f.Fuzz(func(t *testing.T, data []byte, kind string) {
+		if kind != "jsonl" && kind != "warc" && kind != "html" {
+			kind = "txt"
+		}
+		var rd Reader
+		err := rd.From("x."+kind, bytes.NewReader(data), func(r Record) error {
+			if r.Key == "" {
+				t.Fatal("record without a key")
+			}
+			c.Prepare(r)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
