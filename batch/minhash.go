@@ -160,8 +160,12 @@ type Deduper struct {
 	buckets   map[uint32]int32   // band key → first kept document in it
 	more      map[uint32][]int32 // further documents in a bucket, rare
 	ids       []string
-	sigs      []uint16 // numHashes per kept document, in order
+	// sigs holds numHashes values per kept document, in order, in blocks
+	// of sigBlock documents, so that growing never copies them.
+	sigs [][]uint16
 }
+
+const sigBlock = 4096
 
 // NewDeduper returns a Deduper for the given threshold (DefaultThreshold
 // when 0).
@@ -225,11 +229,17 @@ func (d *Deduper) Add(id string, f Fingerprint) (dupOf, kind string, sim float64
 				d.buckets[keys[b]] = n
 			}
 		}
+	}
+	if int(n)%sigBlock == 0 {
+		d.sigs = append(d.sigs, make([]uint16, 0, sigBlock*numHashes))
+	}
+	b := &d.sigs[len(d.sigs)-1]
+	if f.Sig != nil {
 		for _, v := range f.Sig {
-			d.sigs = append(d.sigs, uint16(v))
+			*b = append(*b, uint16(v))
 		}
 	} else {
-		d.sigs = append(d.sigs, make([]uint16, numHashes)...)
+		*b = append(*b, make([]uint16, numHashes)...)
 	}
 	return "", "", 0
 }
@@ -237,7 +247,8 @@ func (d *Deduper) Add(id string, f Fingerprint) (dupOf, kind string, sim float64
 // similarity estimates the Jaccard similarity of kept document i and sig
 // from their 16-bit signatures (a chance match adds about 1/65536).
 func (d *Deduper) similarity(i int32, sig []uint32) float64 {
-	s := d.sigs[int(i)*numHashes : int(i+1)*numHashes]
+	k := int(i) % sigBlock
+	s := d.sigs[int(i)/sigBlock][k*numHashes : (k+1)*numHashes]
 	eq := 0
 	for k, v := range sig {
 		if uint16(v) == s[k] {
