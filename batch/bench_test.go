@@ -95,11 +95,7 @@ func BenchmarkCorpus(b *testing.B) {
 			}
 			b.StopTimer()
 			secs := b.Elapsed().Seconds() / float64(b.N)
-			t, err := corpus.LoadTruth(filepath.Join(dir, "truth.json"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			s, err := corpus.ScoreRun(out, t)
+			t, s, err := corpus.ScoreCorpus(dir, out)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -59,11 +59,7 @@ func BenchmarkPrism(b *testing.B) {
 			}
 			b.StopTimer()
 			secs := b.Elapsed().Seconds() / float64(b.N)
-			t, err := corpus.LoadTruth(filepath.Join(dir, "truth.json"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			sc, err := corpus.ScoreRun(out, t)
+			t, sc, err := corpus.ScoreCorpus(dir, out)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -70,3 +70,14 @@ func (s Score) NearRecall(t *Truth) float64 {
 func (s Score) FalseMergeRate() float64 {
 	return 100 * float64(s.FalseMerges) / float64(max(s.Duplicates, 1))
 }
+
+// ScoreCorpus scores the run output in out against the truth of the
+// corpus in dir (as Bench makes it).
+func ScoreCorpus(dir, out string) (*Truth, Score, error) {
+	t, err := LoadTruth(filepath.Join(dir, "truth.json"))
+	if err != nil {
+		return nil, Score{}, err
+	}
+	s, err := ScoreRun(out, t)
+	return t, s, err
+}
