@@ -103,7 +103,7 @@ bench: deps build sizes
 ## throughput, near-duplicate recall, false merges, peak heap. 10,000 pages
 ## by default; BELGI_BENCH_PAGES=10000,100000 for the memory comparison.
 bench-batch:
-	$(GO) test -run '^$$' -bench 'Corpus' -benchtime 1x -timeout 60m ./batch
+	$(GO) test -run '^$$' -bench 'Corpus|DeduperMemory' -benchtime 1x -timeout 60m ./batch
 
 ## bench-beam: the Beam pipeline on Prism over the same synthetic crawl.
 bench-beam:

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -239,4 +240,33 @@ func FuzzRecords(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// BenchmarkDeduperMemory reports the live heap the duplicate index keeps
+// per distinct document.
+func BenchmarkDeduperMemory(b *testing.B) {
+	const docs = 100000
+	var bytesPerDoc float64
+	for range b.N {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d := NewDeduper(0)
+		for i := range docs {
+			var f Fingerprint
+			f.Exact[0], f.Exact[1], f.Exact[2] = byte(i), byte(i>>8), byte(i>>16)
+			f.Sig = make([]uint32, numHashes)
+			s := uint64(i)
+			for k := range f.Sig {
+				f.Sig[k] = uint32(splitmix(&s))
+			}
+			d.Add(docID(strconv.Itoa(i)), f)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		bytesPerDoc = float64(after.HeapAlloc-before.HeapAlloc) / docs
+		runtime.KeepAlive(d)
+	}
+	b.ReportMetric(bytesPerDoc, "bytes/doc")
+	b.ReportMetric(0, "ns/op")
 }
