@@ -281,3 +281,39 @@ func TestAssign(t *testing.T) {
 		}
 	}
 }
+
+func TestFilesAndJSONL(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("b.jsonl", `{"id":"1","body":"Забастовка нефтяников продолжается третий день подряд в Жанаозене."}`+"\n"+
+		`{"id":"1","body":"Митинг в Алматы прошёл без задержаний, сообщила полиция города."}`+"\n")
+	write("a.txt", "Полиция задержала участников акции протеста у здания акимата в Астане.")
+	write("notes.md", "not an input")
+	files, total, err := batch.Files([]string{dir, filepath.Join(dir, "*.txt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 || filepath.Base(files[0]) != "a.txt" || total == 0 {
+		t.Fatalf("Files = %v, %d bytes; want a.txt, b.jsonl once each", files, total)
+	}
+	out := t.TempDir()
+	rep, err := batch.Run(context.Background(), batch.Config{}, files, out, batch.Options{Reader: batch.Reader{TextField: "body"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := lines[batch.DocumentLine](t, filepath.Join(out, batch.DocumentsFile))
+	if rep.Kept != 3 || len(docs) != 3 {
+		t.Fatalf("kept %d (%v), want 3", rep.Kept, rep.Rejected)
+	}
+	ids := map[string]bool{}
+	for _, d := range docs {
+		ids[d.ID] = true
+	}
+	if len(ids) != 3 || docs[1].Source != docs[2].Source || docs[1].Key == docs[2].Key {
+		t.Errorf("documents %+v: want three IDs, one source for the two lines with id 1", docs)
+	}
+}

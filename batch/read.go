@@ -275,9 +275,11 @@ func (rd *Reader) jsonl(key string, r io.Reader, send func(Record) error) error 
 			} else {
 				out.Reject, out.Detail = ReasonBadJSON, fmt.Sprintf("no string field %q or %q", textField, htmlField)
 			}
+			// The key stays the line number: ids in feeds are not always
+			// unique. The id names the source when there is no URL.
 			out.Source = str("url", "source")
-			if id := str("id"); id != "" {
-				out.Key = key + "#" + id
+			if id := str("id"); id != "" && out.Source == "" {
+				out.Source = key + "#id=" + id
 			}
 			if d := str("date", "published", "time"); d != "" {
 				out.Date = parseDate(d)

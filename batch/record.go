@@ -10,7 +10,8 @@ type Record struct {
 	// "#N" for the Nth record (from 1) of a WARC or JSONL file. A
 	// document's ID is derived from it.
 	Key string
-	// Source is the page's URL when the input records it, else Key.
+	// Source is the page's URL when the input records it (for JSONL
+	// without a URL, the file and the line's "id"), else Key.
 	Source string
 	// Date is when the page was published or fetched; zero when unknown.
 	Date time.Time
