@@ -55,7 +55,7 @@ run: deps build
 ## test: vet, native tests, wasm tests under node, browser tests in chromium;
 ## with BELGI_BEAM=1 also the Beam module's tests (test-beam).
 test: deps build vet test-native test-wasm test-browser
-	@if [ -n "$$BELGI_BEAM" ]; then $(MAKE) --no-print-directory test-beam; else echo "skipping the Beam module (about 260 MB of Go modules on a fresh machine); BELGI_BEAM=1 make test, or make test-beam, runs it"; fi
+	@if [ -n "$$BELGI_BEAM" ]; then $(MAKE) --no-print-directory test-beam; else echo "skipping the Beam module (the Beam SDK alone is 260 MB of Go modules); BELGI_BEAM=1 make test, or make test-beam, runs it"; fi
 
 ## test-beam: the Beam pipeline of belgi batch on the Prism runner, compared
 ## with belgi batch (a separate module: beam/go.mod). About a minute once the
