@@ -102,7 +102,10 @@ func Build(s beam.Scope, o Options, files []string, out string) {
 	if err != nil {
 		panic(err) // Options has no type JSON cannot encode
 	}
-	prepared := beam.ParDo(s.Scope("prepare"), &prepareFn{Opts: opts}, beam.Reshuffle(s, records))
+	// Prepare runs fused with read: the pages as crawled never cross the
+	// network (a reshuffle of them overflowed Prism's 2 GB message limit
+	// at 100,000 pages); the files spread the work.
+	prepared := beam.ParDo(s.Scope("prepare"), &prepareFn{Opts: opts}, records)
 	beam.ParDo0(s.Scope("collect"), &collectFn{Opts: opts, Out: out, Files: len(files)}, beam.GroupByKey(s, prepared))
 }
 
