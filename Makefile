@@ -9,7 +9,7 @@ WASM_PKGS := ./annotations/... ./demo/... $(wildcard ./clean) $(wildcard ./langi
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: all build run test deps vet test-native test-wasm test-browser bench sizes fuzz clean
+.PHONY: all build run test deps vet test-native test-wasm test-browser bench sizes fuzz clean bench-batch example-corpus test-beam bench-beam
 all: build
 
 ## deps: install what is missing (Go modules; chromium and brotli from apt).
@@ -52,8 +52,16 @@ FORCE:
 run: deps build
 	./bin/belgi serve --addr $(ADDR)
 
-## test: vet, native tests, wasm tests under node, browser tests in chromium.
+## test: vet, native tests, wasm tests under node, browser tests in chromium;
+## with BELGI_BEAM=1 also the Beam module's tests (test-beam).
 test: deps build vet test-native test-wasm test-browser
+	@if [ -n "$$BELGI_BEAM" ]; then $(MAKE) --no-print-directory test-beam; else echo "skipping the Beam module (the Beam SDK alone is 260 MB of Go modules); BELGI_BEAM=1 make test, or make test-beam, runs it"; fi
+
+## test-beam: the Beam pipeline of belgi batch on the Prism runner, compared
+## with belgi batch (a separate module: beam/go.mod). About a minute once the
+## modules are downloaded.
+test-beam:
+	cd beam && gofmt -l . | (! grep .) && $(GO) vet ./... && $(GO) test -timeout 15m ./...
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go') 2>/dev/null)" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -91,6 +99,23 @@ bench: deps build sizes
 	@echo "== agreement: 3 annotators x 100 documents x 2,000 spans, native and under node"
 	$(GO) test -timeout 10m -run '^$$' -bench Compute -benchtime 3x -benchmem ./annotations/agree
 	GOOS=js GOARCH=wasm $(GO) test -timeout 20m -exec="$(WASM_EXEC)" -run '^$$' -bench Compute -benchtime 2x ./annotations/agree
+	$(MAKE) --no-print-directory bench-batch
+
+## bench-batch: belgi batch on a synthetic crawl built from ../shared pages
+## (generated outside the repository, under BELGI_BENCH_DIR or /tmp):
+## throughput, near-duplicate recall, false merges, peak heap. 10,000 pages
+## by default; BELGI_BENCH_PAGES=10000,100000 for the memory comparison.
+bench-batch:
+	$(GO) test -run '^$$' -bench 'Corpus|DeduperMemory' -benchtime 1x -timeout 60m ./batch
+
+## bench-beam: the Beam pipeline on Prism over the same synthetic crawl.
+bench-beam:
+	cd beam && BELGI_SHARED=$${BELGI_SHARED:-$(abspath ../shared)} $(GO) test -run '^$$' -bench 'Prism' -benchtime 1x -timeout 60m ./...
+
+## example-corpus: the small example corpus of belgi batch, in EXAMPLE_DIR.
+EXAMPLE_DIR ?= /tmp/belgi-example-corpus
+example-corpus:
+	$(GO) run ./batch/internal/examplecorpus $(EXAMPLE_DIR)
 
 sizes: web/app.wasm.br web/app.wasm.gz
 	@for f in web/app.wasm web/app.wasm.gz web/app.wasm.br; do \
@@ -111,7 +136,7 @@ FUZZ_TARGETS := \
 	./annotations/doccano:FuzzRead ./annotations/labelstudio:FuzzRead ./annotations/spacy:FuzzRead \
 	./annotations/folia:FuzzRead ./annotations/casefmt:FuzzRead ./annotations/factrueval:FuzzRead \
 	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens ./annotations/agree:FuzzReport \
-	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect
+	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect ./batch:FuzzWARC ./batch:FuzzRecords
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
