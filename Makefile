@@ -107,7 +107,7 @@ FUZZ_TARGETS := \
 	./annotations/brat:FuzzRead ./annotations/brat:FuzzReadConf ./annotations/conll:FuzzRead \
 	./annotations/doccano:FuzzRead ./annotations/labelstudio:FuzzRead ./annotations/spacy:FuzzRead \
 	./annotations/folia:FuzzRead ./annotations/casefmt:FuzzRead ./annotations/factrueval:FuzzRead \
-	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens \
+	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens ./annotations/format:FuzzSniff \
 	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

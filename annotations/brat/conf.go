@@ -11,6 +11,9 @@ import (
 	"belgi/annotations/loss"
 )
 
+// ConfName is the name of the file holding a brat collection's types.
+const ConfName = "annotation.conf"
+
 // ReadConf parses a brat annotation.conf into a schema. name names the file
 // in messages.
 //

@@ -235,8 +235,8 @@ func NewWriter(w io.Writer, lang string, rep *loss.Report) *Writer {
 	return &Writer{w: bufio.NewWriterSize(w, 64<<10), lang: lang, rep: rep}
 }
 
-// Flush writes any buffered data.
-func (w *Writer) Flush() error { return w.w.Flush() }
+// Close writes any buffered data. It does not close the underlying writer.
+func (w *Writer) Close() error { return w.w.Flush() }
 
 // Write writes d as one line.
 func (w *Writer) Write(d *annotations.Document) error {

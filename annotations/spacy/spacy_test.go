@@ -40,7 +40,7 @@ func writeAll(t testing.TB, docs []*annotations.Document, rep *loss.Report) []by
 			t.Fatal(err)
 		}
 	}
-	if err := w.Flush(); err != nil {
+	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
