@@ -287,9 +287,9 @@ func ImportFiles(files []File) (docs []*annotations.Document, schema annotations
 		name = strings.TrimSuffix(path.Base(files[0].Name), path.Ext(files[0].Name))
 	}
 	for _, c := range confs {
-		schema = unionSchema(schema, c)
+		schema = schema.Union(c)
 	}
-	schema = unionSchema(schema, b.Schema(name))
+	schema = schema.Union(b.Schema(name))
 	schema.Name = name
 	skipped := map[string]bool{}
 	for _, l := range b.Skipped() {
@@ -658,61 +658,6 @@ func usesLabel(parts []*importPart, label string) bool {
 		}
 	}
 	return false
-}
-
-// unionSchema returns a with the types of b that a lacks added.
-func unionSchema(a, b annotations.Schema) annotations.Schema {
-	out := a
-	out.Entities = append([]annotations.EntityType(nil), a.Entities...)
-	out.Events = append([]annotations.EventType(nil), a.Events...)
-	out.Relations = append([]annotations.RelationType(nil), a.Relations...)
-	out.Attributes = append([]annotations.AttributeDef(nil), a.Attributes...)
-	out.DocLabels = append([]string(nil), a.DocLabels...)
-	have := map[string]bool{}
-	for _, e := range out.Entities {
-		have["e"+e.Type] = true
-	}
-	for _, e := range out.Events {
-		have["v"+e.Type] = true
-	}
-	for _, r := range out.Relations {
-		have["r"+r.Type] = true
-	}
-	for _, at := range out.Attributes {
-		have["a"+at.Name] = true
-	}
-	for _, l := range out.DocLabels {
-		have["l"+l] = true
-	}
-	for _, e := range b.Entities {
-		if !have["e"+e.Type] && !have["v"+e.Type] {
-			out.Entities = append(out.Entities, e)
-		}
-	}
-	for _, e := range b.Events {
-		if !have["v"+e.Type] {
-			out.Events = append(out.Events, e)
-		}
-	}
-	for _, r := range b.Relations {
-		if !have["r"+r.Type] {
-			out.Relations = append(out.Relations, r)
-		}
-	}
-	for _, at := range b.Attributes {
-		if !have["a"+at.Name] {
-			out.Attributes = append(out.Attributes, at)
-		}
-	}
-	for _, l := range b.DocLabels {
-		if !have["l"+l] {
-			out.DocLabels = append(out.DocLabels, l)
-		}
-	}
-	if out.Entities == nil {
-		out.Entities = []annotations.EntityType{}
-	}
-	return out
 }
 
 // Short returns a short name of the format for a compact picker.

@@ -260,6 +260,9 @@ func convertSchema(o *convertOptions, in string, open func(*loss.Report) (format
 		}
 	}
 	if label := o.eventsFrom; label != "" && !slices.ContainsFunc(schema.Events, func(e annotations.EventType) bool { return e.Type == label }) {
+		// The spans become event triggers: the type is an event type now,
+		// and a name may not be both.
+		schema.Entities = slices.DeleteFunc(slices.Clone(schema.Entities), func(e annotations.EntityType) bool { return e.Type == label })
 		schema.Events = append(schema.Events, annotations.EventType{Type: label})
 	}
 	return schema, nil
