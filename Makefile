@@ -103,7 +103,7 @@ sizes: web/app.wasm.br web/app.wasm.gz
 ## fuzz: run every fuzz target briefly (FUZZTIME each).
 FUZZTIME ?= 15s
 FUZZ_TARGETS := \
-	./annotations:FuzzIndex ./annotations:FuzzDecode \
+	./annotations:FuzzIndex ./annotations:FuzzDecode ./annotations:FuzzCheckSurrogates \
 	./annotations/brat:FuzzRead ./annotations/brat:FuzzReadConf ./annotations/conll:FuzzRead \
 	./annotations/doccano:FuzzRead ./annotations/labelstudio:FuzzRead ./annotations/spacy:FuzzRead \
 	./annotations/folia:FuzzRead ./annotations/casefmt:FuzzRead ./annotations/factrueval:FuzzRead \

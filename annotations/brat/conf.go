@@ -32,7 +32,8 @@ func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, e
 	}
 	macros := map[string]string{}
 	section := ""
-	var stack []string // parents of the current line, by depth
+	var stack []string          // parents of the current line, by depth
+	defined := map[string]int{} // type → the line defining it
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	sc.Buffer(nil, len(data)+1)
 	for n := 1; sc.Scan(); n++ {
@@ -105,6 +106,12 @@ func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, e
 			}
 			continue
 		}
+		if first, dup := defined[section+" "+typ]; dup {
+			// A schema defines a type once; brat would list it twice.
+			rep.Add(name, "", n, "%s is defined on line %d already: this definition (in group %q) is not kept", typ, first, group)
+			continue
+		}
+		defined[section+" "+typ] = n
 		switch section {
 		case "entities":
 			if args != "" {

@@ -187,6 +187,7 @@ func TestWriteConfLoss(t *testing.T) {
 func FuzzReadConf(f *testing.F) {
 	f.Add(newsConf)
 	f.Add("[events]\n!A\n\tB\tR{1-3}:<X>\n<X>=a|b\n")
+	f.Add("[entities]\nA\n!B\n\tA\n") // issue 17: the group !B was lost
 	f.Fuzz(func(t *testing.T, conf string) {
 		s, err := ReadConf("f", []byte(conf), nil)
 		if err != nil {
@@ -206,4 +207,29 @@ func FuzzReadConf(f *testing.F) {
 			t.Fatalf("write → read → write not stable:\n%s\n%s", out.String(), again.String())
 		}
 	})
+}
+
+// TestReadConfTypeTwice reads a type defined twice, the second time under an
+// abstract group: the first definition is kept, the second reported, and the
+// schema writes and reads back the same.
+func TestReadConfTypeTwice(t *testing.T) {
+	var rep loss.Report
+	s, err := ReadConf("annotation.conf", []byte("[entities]\nA\n!B\n\tA\n"), &rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Entities) != 1 || s.Entities[0].Type != "A" || s.Entities[0].Group != "" {
+		t.Errorf("entities %+v", s.Entities)
+	}
+	if rep.Len() != 1 || !strings.Contains(rep.Items[0].Reason, "defined on line 2 already") || rep.Items[0].Line != 4 {
+		t.Errorf("report %v", rep.Items)
+	}
+	var out bytes.Buffer
+	if err := WriteConf(&out, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := ReadConf("f", out.Bytes(), nil)
+	if err != nil || !reflect.DeepEqual(s, s2) {
+		t.Errorf("read back %+v, %v", s2, err)
+	}
 }
