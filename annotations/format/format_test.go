@@ -24,6 +24,7 @@ func TestSniff(t *testing.T) {
 		{"a.tsv", "SAMPLE_START\tO\nАлматы\tB-LOC\n", "case"},
 		{"a.tsv", "SAMPLE_START\tO\nАлматы\tS-LOC\n", "conll"},
 		{"a.txt", "Алматы", "text"},
+		{"train.json", `[{"id":0,"paragraphs":[{"raw":"x","sentences":[]}]}]`, "spacy"},
 	} {
 		if got := Sniff(tt.name, []byte(tt.data)); got != tt.want {
 			t.Errorf("Sniff(%s, %.40q) = %q, want %q", tt.name, tt.data, got, tt.want)

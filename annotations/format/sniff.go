@@ -130,7 +130,7 @@ func recordKind(rec map[string]json.RawMessage, whole bool) string {
 		return "labelstudio"
 	case has("sentences", "sentence_no", "event_clusters", "sentence"):
 		return "case"
-	case has("tokens", "spans", "_input_hash", "_task_hash", "answer", "cats"):
+	case has("tokens", "spans", "_input_hash", "_task_hash", "answer", "cats", "paragraphs"):
 		return "spacy"
 	}
 	switch first("entities") {
