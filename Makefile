@@ -131,11 +131,11 @@ sizes: web/app.wasm.br web/app.wasm.gz
 ## fuzz: run every fuzz target briefly (FUZZTIME each).
 FUZZTIME ?= 15s
 FUZZ_TARGETS := \
-	./annotations:FuzzIndex ./annotations:FuzzDecode \
+	./annotations:FuzzIndex ./annotations:FuzzDecode ./annotations:FuzzCheckSurrogates \
 	./annotations/brat:FuzzRead ./annotations/brat:FuzzReadConf ./annotations/conll:FuzzRead \
 	./annotations/doccano:FuzzRead ./annotations/labelstudio:FuzzRead ./annotations/spacy:FuzzRead \
 	./annotations/folia:FuzzRead ./annotations/casefmt:FuzzRead ./annotations/factrueval:FuzzRead \
-	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens ./annotations/agree:FuzzReport \
+	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens ./annotations/agree:FuzzReport ./annotations/format:FuzzSniff \
 	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect ./batch:FuzzWARC ./batch:FuzzRecords
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

@@ -89,6 +89,9 @@ func Decode(data []byte) (*File, error) {
 	if i := InvalidUTF8(data); i >= 0 {
 		return nil, fmt.Errorf("not valid UTF-8 (first bad byte at offset %d)", i)
 	}
+	if err := CheckSurrogates(data); err != nil {
+		return nil, err
+	}
 	var head struct {
 		Format  *string `json:"format"`
 		Version *int    `json:"version"`
@@ -127,6 +130,76 @@ func Decode(data []byte) (*File, error) {
 		sortSpans(d.Spans)
 	}
 	return &f, nil
+}
+
+// CheckSurrogates returns an error naming the field and line of the first
+// JSON string in data that escapes half of a UTF-16 surrogate pair on its
+// own ("\ud800" without the low half after it, or a low half alone), and
+// nil when there is none. encoding/json would read such a string with
+// U+FFFD in its place, silently, and the text's hash would then be checked
+// against the changed text.
+func CheckSurrogates(data []byte) error {
+	key, str := "", -1 // the last object key; the start of the string we are in
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if str < 0 {
+			if c == '"' {
+				str = i + 1
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			if j := skipSpace(data, i+1); j < len(data) && data[j] == ':' {
+				key = string(data[str:i])
+			}
+			str = -1
+		case '\\':
+			if i+1 < len(data) && data[i+1] == 'u' {
+				r, ok := hex4(data, i+2)
+				switch {
+				case ok && r >= 0xd800 && r < 0xdc00:
+					if lo, ok := hex4(data, i+8); i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' && ok && lo >= 0xdc00 && lo < 0xe000 {
+						i += 11
+						continue
+					}
+					fallthrough
+				case ok && r >= 0xdc00 && r < 0xe000:
+					return fmt.Errorf("line %d: field %q holds a lone UTF-16 surrogate \\u%04x, which is no character (half of a pair, the text was cut or mangled)", 1+bytes.Count(data[:i], []byte("\n")), key, r)
+				}
+			}
+			i++
+		}
+	}
+	return nil
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// hex4 reads four hex digits at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }
 
 // InvalidUTF8 returns the offset of the first byte of b that is not valid

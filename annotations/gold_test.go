@@ -177,3 +177,42 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeRefusesLoneSurrogate(t *testing.T) {
+	good, err := Marshal(NewFile(Schema{}, NewDocument("d1", "Митинг 😀", "", "Алматы 😀")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Decode(good); err != nil {
+		t.Fatalf("a file with an emoji: %v", err)
+	}
+	pair := bytes.ReplaceAll(good, []byte("😀"), []byte(`\ud83d\ude00`))
+	if _, err := Decode(pair); err != nil {
+		t.Fatalf("a file with an escaped pair: %v", err)
+	}
+	for _, tt := range []struct{ field, lone string }{
+		{"text", `\ud800`}, {"title", `\uDC00x`}, {"text", `\ud83d\u0041`},
+	} {
+		bad := bytes.Replace(pair, []byte(`\ud83d\ude00`), []byte(tt.lone), 1)
+		if tt.field == "text" {
+			i := bytes.Index(pair, []byte(`"text"`))
+			bad = append(append([]byte{}, pair[:i]...), bytes.Replace(pair[i:], []byte(`\ud83d\ude00`), []byte(tt.lone), 1)...)
+		}
+		_, err := Decode(bad)
+		if err == nil || !strings.Contains(err.Error(), `field "`+tt.field+`"`) || !strings.Contains(err.Error(), "surrogate") {
+			t.Errorf("%s %s: %v", tt.field, tt.lone, err)
+		}
+	}
+}
+
+func FuzzCheckSurrogates(f *testing.F) {
+	f.Add([]byte(`{"text":"\ud800"}`))
+	f.Add([]byte(`{"text":"\ud83d\ude00 \\ud800"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := CheckSurrogates(data)
+		var v any
+		if err != nil && json.Unmarshal(data, &v) == nil && !bytes.Contains(data, []byte(`\u`)) && !bytes.Contains(data, []byte(`\U`)) {
+			t.Errorf("refused %q, which has no \\u escape", data)
+		}
+	})
+}

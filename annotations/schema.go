@@ -1,5 +1,10 @@
 package annotations
 
+import (
+	"slices"
+	"strings"
+)
+
 // A Schema defines the labels annotators may use. It travels inside every
 // gold file, so a file can be read without the tool that wrote it.
 type Schema struct {
@@ -91,6 +96,75 @@ func (s *Schema) Entity(t string) (EntityType, bool) {
 		}
 	}
 	return EntityType{}, false
+}
+
+// Union returns s with the types of o that s lacks added after its own:
+// entity, event and relation types, attributes and document labels. Where
+// both define a name, s's definition is kept; a type of o whose name s
+// uses for another kind (an entity type named like an event type) is left
+// out, and a key of o already bound in s is dropped, so that the union of
+// two valid schemas is valid. The name is s's, or o's when s has none.
+// Neither schema is modified: the result's lists are new (the types in
+// them may share their roles and maps with s and o).
+func (s Schema) Union(o Schema) Schema {
+	out := s
+	if out.Name == "" {
+		out.Name = o.Name
+	}
+	out.Entities = slices.Clone(s.Entities)
+	out.Events = slices.Clone(s.Events)
+	out.Relations = slices.Clone(s.Relations)
+	out.Attributes = slices.Clone(s.Attributes)
+	out.DocLabels = slices.Clone(s.DocLabels)
+	types := map[string]bool{} // entity, event and relation types share names
+	keys := map[string]bool{}
+	for _, e := range s.Entities {
+		types[e.Type], keys[strings.ToLower(e.Key)] = true, true
+	}
+	for _, e := range s.Events {
+		types[e.Type], keys[strings.ToLower(e.Key)] = true, true
+	}
+	for _, r := range s.Relations {
+		types[r.Type] = true
+	}
+	key := func(k string) string {
+		if k == "" || keys[strings.ToLower(k)] {
+			return ""
+		}
+		keys[strings.ToLower(k)] = true
+		return k
+	}
+	for _, e := range o.Entities {
+		if !types[e.Type] {
+			types[e.Type] = true
+			e.Key = key(e.Key)
+			out.Entities = append(out.Entities, e)
+		}
+	}
+	for _, e := range o.Events {
+		if !types[e.Type] {
+			types[e.Type] = true
+			e.Key = key(e.Key)
+			out.Events = append(out.Events, e)
+		}
+	}
+	for _, r := range o.Relations {
+		if !types[r.Type] {
+			types[r.Type] = true
+			out.Relations = append(out.Relations, r)
+		}
+	}
+	for _, a := range o.Attributes {
+		if !slices.ContainsFunc(out.Attributes, func(b AttributeDef) bool { return b.Name == a.Name }) {
+			out.Attributes = append(out.Attributes, a)
+		}
+	}
+	for _, l := range o.DocLabels {
+		if !slices.Contains(out.DocLabels, l) {
+			out.DocLabels = append(out.DocLabels, l)
+		}
+	}
+	return out
 }
 
 // DefaultSchema returns Belgi's default schema for socio-political news in

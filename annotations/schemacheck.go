@@ -23,8 +23,9 @@ func isSpecialType(t string) bool { return t == AnyEntity || t == AnyEvent || t 
 //   - entity, event and relation types are names of letters, digits, _ and
 //     -, each defined once (a name may not be both an entity and an event
 //     type, as a span's label must say which it is);
-//   - roles and relation arguments are such names, not ending in a digit
-//     (brat numbers repeated roles: Person2), once per type, with a
+//   - roles and relation arguments are such names, roles not ending in a
+//     digit (brat numbers repeated roles: Person2; relation arguments are
+//     Arg1 and Arg2 in brat), once per type, with a
 //     cardinality of "", "?", "*", "+" or a whole number n ≥ 1;
 //   - attributes are such names, defined once, with distinct, non-empty
 //     values;
@@ -99,7 +100,9 @@ func ValidateSchema(s *Schema) []Problem {
 			switch {
 			case !validType(r.Role):
 				fail(false, "%s: %s %q must be letters, digits, _ or -", owner, what, r.Role)
-			case r.Role[len(r.Role)-1] >= '0' && r.Role[len(r.Role)-1] <= '9':
+			case what == "role" && r.Role[len(r.Role)-1] >= '0' && r.Role[len(r.Role)-1] <= '9':
+				// Only event roles: brat's relation arguments are Arg1
+				// and Arg2.
 				fail(false, "%s: %s %q ends in a digit, which brat reads as the number of a repeated role", owner, what, r.Role)
 			case seen[r.Role]:
 				fail(false, "%s: %s %q is defined twice", owner, what, r.Role)

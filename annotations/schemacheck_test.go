@@ -2,6 +2,7 @@ package annotations
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -63,7 +64,7 @@ func TestValidateSchema(t *testing.T) {
 		{"entity and event", func(s *Schema) { s.Events[1].Type = "ORG" }, []want{{`"ORG" is both an entity type and an event type`, false}}},
 		{"relation twice", func(s *Schema) { s.Relations[1].Type = "Affiliation" }, []want{{`relation type "Affiliation" is defined twice`, false}}},
 		{"role ends in a digit", func(s *Schema) { s.Events[0].Roles[1].Role = "Person2" }, []want{{`role "Person2" ends in a digit`, false}}},
-		{"argument ends in a digit", func(s *Schema) { s.Relations[0].Args[0].Role = "Arg1" }, []want{{`relation Affiliation: argument "Arg1" ends in a digit`, false}}},
+		{"argument ends in a digit", func(s *Schema) { s.Relations[0].Args[0].Role = "Arg1" }, nil}, // brat names relation arguments so
 		{"bad role name", func(s *Schema) { s.Events[0].Roles[0].Role = "Agent?" }, []want{{`role "Agent?" must be letters`, false}}},
 		{"role twice", func(s *Schema) { s.Events[0].Roles[2].Role = "Person" }, []want{{`event Arrest: role "Person" is defined twice`, false}}},
 		{"brat range", func(s *Schema) { s.Events[0].Roles[0].Card = "{1-2}" }, []want{{`cardinality "{1-2}"`, false}}},
@@ -237,5 +238,59 @@ func TestCheckDocumentDefaultSchema(t *testing.T) {
 	d.Attributes = []Attribute{{ID: "A1", Name: "Realis", Target: "E1", Value: "Actual"}, {ID: "A2", Name: "ActorType", Target: "T1", Value: "StateForces"}}
 	if probs := CheckDocument(d, &s); len(probs) != 0 {
 		t.Errorf("problems with the default schema:\n%s", problemList(probs))
+	}
+}
+
+func TestSchemaUnion(t *testing.T) {
+	a := Schema{Name: "a",
+		Entities: []EntityType{{Type: "PER", Key: "p"}},
+		Events:   []EventType{{Type: "Protest", Key: "1"}},
+	}
+	b := Schema{Name: "b",
+		Entities:   []EntityType{{Type: "PER", Name: "theirs"}, {Type: "LOC", Key: "P"}, {Type: "Protest"}},
+		Events:     []EventType{{Type: "Arrest", Key: "2", Roles: []RoleDef{{Role: "Person", Types: []string{"PER"}}}}},
+		Relations:  []RelationType{{Type: "in", Args: []RoleDef{{Role: "Arg1", Types: []string{"PER"}}, {Role: "Arg2", Types: []string{"LOC"}}}}},
+		Attributes: []AttributeDef{{Name: "Negated", On: []string{"Arrest"}}},
+		DocLabels:  []string{"relevant"},
+	}
+	got := a.Union(b)
+	want := Schema{Name: "a",
+		Entities:   []EntityType{{Type: "PER", Key: "p"}, {Type: "LOC"}}, // P is taken: p
+		Events:     []EventType{{Type: "Protest", Key: "1"}, b.Events[0]},
+		Relations:  b.Relations,
+		Attributes: b.Attributes,
+		DocLabels:  b.DocLabels,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("union\n got %+v\nwant %+v", got, want)
+	}
+	if len(a.Entities) != 1 || len(a.Events) != 1 {
+		t.Errorf("a modified: %+v", a)
+	}
+	for _, p := range ValidateSchema(&got) {
+		if !p.Warning {
+			t.Errorf("union is not valid: %v", p)
+		}
+	}
+}
+
+func TestValidateRefusesBadSchema(t *testing.T) {
+	for name, s := range map[string]Schema{
+		"two types on one key": {Entities: []EntityType{{Type: "A", Key: "a"}, {Type: "B", Key: "A"}}},
+		"CSS colour":           {Entities: []EntityType{{Type: "A", Color: "red;}"}}},
+		"event role type":      {Events: []EventType{{Type: "E", Roles: []RoleDef{{Role: "Theme2", Types: []string{AnyEntity}}}}}},
+	} {
+		f := NewFile(s)
+		data, err := Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(data); err == nil {
+			t.Errorf("%s: Decode accepts it", name)
+		}
+		ws := NewWorkspace(Schema{})
+		if _, err := ws.Apply(Op{Kind: OpSetSchema, Schema: &s}); err == nil {
+			t.Errorf("%s: OpSetSchema accepts it", name)
+		}
 	}
 }

@@ -58,9 +58,10 @@ func hasError(probs []Problem) bool {
 	return false
 }
 
-// Validate checks a decoded file: unique IDs, offsets inside the text, the
-// covered text and hash equal to the text's, references that resolve, and
-// labels known to the schema (a warning when not).
+// Validate checks a decoded file: the schema as ValidateSchema does, unique
+// IDs, offsets inside the text, the covered text and hash equal to the
+// text's, references that resolve, and labels known to the schema (a
+// warning when not).
 func Validate(f *File) []Problem {
 	var probs []Problem
 	if f.Format != FormatName {
@@ -85,20 +86,10 @@ func Validate(f *File) []Problem {
 	return probs
 }
 
-func validateSchema(s *Schema) []Problem {
-	var probs []Problem
-	seen := map[string]bool{}
-	for _, e := range s.Entities {
-		if !validType(e.Type) {
-			probs = append(probs, Problem{Msg: fmt.Sprintf("schema: entity type %q must be letters, digits, _ or -", e.Type)})
-		}
-		if seen[e.Type] {
-			probs = append(probs, Problem{Msg: fmt.Sprintf("schema: entity type %q defined twice", e.Type)})
-		}
-		seen[e.Type] = true
-	}
-	return probs
-}
+// validateSchema is the schema check of Validate, Decode and OpSetSchema:
+// the whole of ValidateSchema, as the schema editor runs it, so that no
+// path installs a schema the editor would refuse.
+func validateSchema(s *Schema) []Problem { return ValidateSchema(s) }
 
 func validType(t string) bool {
 	if t == "" {

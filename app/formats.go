@@ -9,7 +9,6 @@ package app
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -22,30 +21,27 @@ import (
 
 	"belgi/annotations"
 	"belgi/annotations/brat"
-	"belgi/annotations/casefmt"
-	"belgi/annotations/conll"
-	"belgi/annotations/doccano"
-	"belgi/annotations/factrueval"
-	"belgi/annotations/folia"
+	"belgi/annotations/format"
 	"belgi/annotations/goldstream"
-	"belgi/annotations/labelstudio"
 	"belgi/annotations/loss"
-	"belgi/annotations/spacy"
 )
 
 // A Format is a file format Belgi exports to.
 type Format struct{ ID, Name, Ext string }
 
-// ExportFormats lists the formats the Export dialog offers, in order: id (as
-// in `belgi convert`), a human name, and the file extension of what ExportAs
-// returns.
-var ExportFormats = []Format{
-	{ID: "json", Name: "Belgi gold JSON", Ext: ".json"},
-	{ID: "brat", Name: "brat standoff (.txt/.ann pairs and annotation.conf, zipped)", Ext: ".zip"},
-	{ID: "conll", Name: "CoNLL / IOB2 (token per line)", Ext: ".conll"},
-	{ID: "doccano", Name: "doccano JSONL", Ext: ".jsonl"},
-	{ID: "labelstudio", Name: "Label Studio JSON", Ext: ".json"},
-	{ID: "spacy", Name: "spaCy / Prodigy JSONL", Ext: ".jsonl"},
+// ExportFormats lists the formats the Export dialog offers, in the order of
+// the registry: id (as in `belgi convert`), a human name, and the file
+// extension of what ExportAs returns.
+var ExportFormats = exportFormats()
+
+func exportFormats() []Format {
+	var out []Format
+	for _, f := range format.Formats() {
+		if f.Writable() {
+			out = append(out, Format{ID: f.Name, Name: f.Title, Ext: f.Ext})
+		}
+	}
+	return out
 }
 
 // MIME returns the media type to download a file of the format with.
@@ -75,30 +71,18 @@ func exportFormat(id string) (Format, bool) {
 const maxResultNotes = 50
 
 // ExportAs writes docs (with schema) in the given format, one of
-// ExportFormats. It returns a file name and the bytes to download, and what the
-// format could not hold, one line per lost item naming the document and the
-// annotation and saying why; lost is empty when nothing was lost. Brat, a
-// format of several files per document, is returned as one .zip archive
-// (annotation.conf when the schema has types, and a .txt and an .ann per
-// document, named after the document's ID).
+// ExportFormats, with the registry's writer and its default options, as
+// `belgi convert` does. It returns a file name and the bytes to download,
+// and what the format could not hold, one line per lost item naming the
+// document and the annotation and saying why; lost is empty when nothing was
+// lost. Brat, a format of several files, is returned as one .zip archive.
 //
 // The file is named belgi-workspace-<format><ext>, or belgi-<id>-<format><ext>
 // for a single document; gold JSON is named as State.Export names it.
-//
-// doccano is written in its "entities" variant (spans with IDs and relations)
-// when any document has relations, and otherwise in the flat "label" variant,
-// which also holds the document labels of documents without spans. CoNLL is
-// written as IOB2 with a -DOCSTART- line before each document that was not
-// read from CoNLL; such a file holds tokens, not text, so a document whose
-// text does not read back as it was is listed in lost.
-func ExportAs(format string, schema annotations.Schema, docs []*annotations.Document) (name string, data []byte, lost []string, err error) {
-	f, ok := exportFormat(format)
+func ExportAs(id string, schema annotations.Schema, docs []*annotations.Document) (name string, data []byte, lost []string, err error) {
+	f, ok := exportFormat(id)
 	if !ok {
-		ids := make([]string, len(ExportFormats))
-		for i, f := range ExportFormats {
-			ids[i] = f.ID
-		}
-		return "", nil, nil, fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(ids, ", "))
+		return "", nil, nil, fmt.Errorf("unknown export format %q (want one of %s)", id, strings.Join(format.Names(true), ", "))
 	}
 	if len(docs) == 0 {
 		return "", nil, nil, errors.New("there are no documents to export")
@@ -112,41 +96,13 @@ func ExportAs(format string, schema annotations.Schema, docs []*annotations.Docu
 		name = base + f.Ext
 	}
 	var rep loss.Report
-	var buf bytes.Buffer
-	switch f.ID {
-	case "json":
-		data, err = annotations.Marshal(annotations.NewFile(schema, docs...))
-	case "brat":
-		data, err = exportBrat(schema, docs, &rep)
-	case "conll":
-		opt := conll.Default
-		opt.Scheme = conll.IOB2
-		opt.DocStart = []string{"-DOCSTART-"}
-		w := conll.NewWriter(&buf, opt, &rep)
-		err = writeAllDocs(docs, w.Write, w.Flush)
-		if err == nil {
-			data = buf.Bytes()
-			conllTextLoss(data, docs, &rep)
-		}
-	case "doccano":
-		v := doccano.Flat
-		for _, d := range docs {
-			if len(d.Relations) > 0 {
-				v = doccano.Relations
-				break
-			}
-		}
-		w := doccano.NewWriter(&buf, v, &rep)
-		err = writeAllDocs(docs, w.Write, w.Flush)
-		data = buf.Bytes()
-	case "labelstudio":
-		w := labelstudio.NewWriter(&buf, labelstudio.Options{}, &rep)
-		err = writeAllDocs(docs, w.Write, w.Close)
-		data = buf.Bytes()
-	case "spacy":
-		w := spacy.NewWriter(&buf, "", &rep)
-		err = writeAllDocs(docs, w.Write, w.Flush)
-		data = buf.Bytes()
+	var dst memDest
+	w, err := format.Get(f.ID).NewWriter(&dst, schema, format.Options{}, &rep)
+	if err == nil {
+		err = format.WriteAll(w, docs)
+	}
+	if err == nil {
+		data, err = dst.bytes()
 	}
 	if err != nil {
 		return "", nil, nil, fmt.Errorf("exporting to %s: %v", f.Name, err)
@@ -157,95 +113,37 @@ func ExportAs(format string, schema annotations.Schema, docs []*annotations.Docu
 	return name, data, lost, nil
 }
 
-// writeAllDocs writes every document with write, then finishes with end.
-func writeAllDocs(docs []*annotations.Document, write func(*annotations.Document) error, end func() error) error {
-	for _, d := range docs {
-		if err := write(d); err != nil {
-			if eerr := end(); eerr != nil {
-				err = errors.Join(err, eerr)
-			}
-			return fmt.Errorf("%s: %v", d.ID, err)
-		}
-	}
-	return end()
+// A memDest holds what a writer makes in memory: the one file of a format
+// of one file, or a zip archive of the files of a folder.
+type memDest struct {
+	buf bytes.Buffer
+	zw  *zip.Writer
 }
 
-// exportBrat returns a zip archive of a brat collection, as `belgi convert
-// --to brat` writes it to a folder.
-func exportBrat(schema annotations.Schema, docs []*annotations.Document, rep *loss.Report) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	create := func(name string) (io.Writer, error) {
-		// A fixed time, so that the same workspace gives the same bytes.
-		return zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+func (m *memDest) Create(name string) (io.WriteCloser, error) {
+	if name == "" {
+		return nopCloser{&m.buf}, nil
 	}
-	if len(schema.Entities)+len(schema.Events)+len(schema.Relations)+len(schema.Attributes) > 0 {
-		w, err := create("annotation.conf")
-		if err != nil {
-			return nil, err
-		}
-		if err := brat.WriteConf(w, schema, rep); err != nil {
-			return nil, err
-		}
+	if m.zw == nil {
+		m.zw = zip.NewWriter(&m.buf)
 	}
-	used := map[string]bool{"annotation": true} // annotation.conf
-	for _, d := range docs {
-		base := brat.FileBase(d.ID)
-		for n := 2; used[strings.ToLower(base)]; n++ {
-			base = fmt.Sprintf("%s_%d", brat.FileBase(d.ID), n)
-		}
-		used[strings.ToLower(base)] = true
-		if base != d.ID {
-			rep.Add(d.ID, "", 0, "written as %s.txt and %s.ann", base, base)
-		}
-		w, err := create(base + ".txt")
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.WriteString(w, d.Text); err != nil {
-			return nil, err
-		}
-		if w, err = create(base + ".ann"); err != nil {
-			return nil, err
-		}
-		if err := brat.Write(w, d, rep); err != nil {
-			return nil, fmt.Errorf("%s: %v", d.ID, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	// A fixed time, so that the same workspace gives the same bytes.
+	w, err := m.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
+	return nopCloser{w}, err
 }
 
-// conllTextLoss reads a CoNLL export back and reports each document whose
-// text it does not give back: the format holds tokens, not text.
-func conllTextLoss(data []byte, docs []*annotations.Document, rep *loss.Report) {
-	var back []*annotations.Document
-	r := conll.NewReader(bytes.NewReader(data), "export", conll.Default, nil)
-	for {
-		d, err := r.Read()
-		if err != nil {
-			break
-		}
-		back = append(back, d)
-	}
-	const why = "text not kept as it is: CoNLL holds tokens, so it reads back as its tokens joined by spaces, a sentence per line (line breaks, spacing and anything between tokens are not kept)"
-	if len(back) == len(docs) {
-		for i, d := range docs {
-			if back[i].Text != d.Text {
-				rep.Add(d.ID, "", 0, why)
-			}
-		}
-		return
-	}
-	rep.Add("", "", 0, "the file reads back as %d documents, not %d: documents withoutKeys tokens, or withoutKeys a document marker, are not kept apart", len(back), len(docs))
-	for _, d := range docs {
-		if d.Origin == nil || d.Origin.Format != conll.OriginFormat {
-			rep.Add(d.ID, "", 0, why)
+func (m *memDest) bytes() ([]byte, error) {
+	if m.zw != nil {
+		if err := m.zw.Close(); err != nil {
+			return nil, err
 		}
 	}
+	return m.buf.Bytes(), nil
 }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // ErrUseAddFile is the Err of a FileResult for a file that is Belgi's own
 // rather than an interchange format: gold JSON (Format "json"), plain text
@@ -389,9 +287,9 @@ func ImportFiles(files []File) (docs []*annotations.Document, schema annotations
 		name = strings.TrimSuffix(path.Base(files[0].Name), path.Ext(files[0].Name))
 	}
 	for _, c := range confs {
-		schema = unionSchema(schema, c)
+		schema = schema.Union(c)
 	}
-	schema = unionSchema(schema, b.Schema(name))
+	schema = schema.Union(b.Schema(name))
 	schema.Name = name
 	skipped := map[string]bool{}
 	for _, l := range b.Skipped() {
@@ -525,54 +423,26 @@ func readPart(p *importPart, byName map[string]*importPart, bratDirs map[string]
 			p.err = fmt.Errorf("%s: no %s.txt beside it; choose the .txt and the .ann together", p.name, path.Base(base))
 			return
 		}
-		d, err := brat.Read(base, txt.data, p.data, &rep)
-		p.setDocs(err, d)
+		p.read("brat", format.MapFS{base + ".txt": txt.data, p.name: p.data}, p.name, &rep)
 		return
 	case p.format == "factrueval" && ext == ".txt":
-		fsys := memFS{}
-		fsys[path.Base(p.name)] = p.data
+		fsys := format.MapFS{p.name: p.data}
 		for _, l := range factRuEvalLayers {
 			if q := byName[base+l]; q != nil {
-				fsys[path.Base(q.name)] = q.data
+				fsys[q.name] = q.data
 			}
 		}
-		d, err := factrueval.Read(fsys, path.Base(base), &rep)
-		if d != nil {
-			d.ID = base
-		}
-		p.setDocs(err, d)
+		p.read("factrueval", fsys, p.name, &rep)
 		return
 	case ext == ".conf":
-		p.format = "brat"
-		if path.Base(p.name) != "annotation.conf" {
-			p.notes = append(p.notes, "not read: brat's display and tool settings are not part of the annotations")
-			return
-		}
-		if len(bytes.TrimSpace(p.data)) == 0 {
-			p.notes = append(p.notes, "empty: no types")
-			return
-		}
-		if err := checkText(p.name, p.data); err != nil {
-			p.err = err
-			return
-		}
-		s, err := brat.ReadConf(p.name, p.data, &rep)
-		if err != nil {
-			p.err = err
-			return
-		}
-		p.conf = &s
-		p.notes = append(p.notes, fmt.Sprintf("schema: %d entity, %d event, %d relation and %d attribute type(s)", len(s.Entities), len(s.Events), len(s.Relations), len(s.Attributes)))
+		p.readConf(&rep)
 		return
 	case slices.Contains(factRuEvalLayers, ext):
 		p.format = "factrueval"
 		p.err = fmt.Errorf("%s: no %s.txt beside it; choose all the files of a FactRuEval document together", p.name, path.Base(base))
 		return
 	case ext == ".txt" && inZip && bratDirs[path.Dir(p.name)]:
-		p.format = "brat"
-		rep.Add(p.name, "", 0, "no %s.ann beside it: read as a brat document without annotations", path.Base(base))
-		d, err := brat.Read(base, p.data, nil, &rep)
-		p.setDocs(err, d)
+		p.read("brat", format.MapFS{p.name: p.data}, p.name, &rep)
 		return
 	case ext == ".zip":
 		p.notes = append(p.notes, "not read: an archive inside an archive; import it on its own")
@@ -586,23 +456,12 @@ func readPart(p *importPart, byName map[string]*importPart, bratDirs map[string]
 		}
 		return
 	}
-	p.format = sniffFormat(p.name, p.data)
+	p.format = format.Sniff(p.name, p.data)
 	name := path.Base(p.name)
 	if inZip {
 		name = p.name
 	}
-	if p.format == "case" && !bytes.HasPrefix(bytes.TrimLeft(p.data, "\ufeff \t\r\n"), []byte("{")) && !bytes.HasPrefix(bytes.TrimLeft(p.data, "\ufeff \t\r\n"), []byte("[")) {
-		// CASE subtask 4 is IOB2; the same layout in another scheme is
-		// CoNLL of its own.
-		if detectScheme(p.data, ext) != conll.IOB2 {
-			p.format = "conll"
-		}
-	}
-	in := bytes.NewReader(p.data)
-	var err error
-	var docs []*annotations.Document
-	switch p.format {
-	case "json", "text":
+	if p.format == "json" || p.format == "text" {
 		if inZip {
 			p.notes = append(p.notes, "not read: Belgi's own gold JSON or plain text, in an archive of other formats; import it on its own")
 			p.format = ""
@@ -610,24 +469,44 @@ func readPart(p *importPart, byName map[string]*importPart, bratDirs map[string]
 		}
 		p.err = ErrUseAddFile
 		return
-	case "conll":
-		opt := conll.Default
-		opt.Scheme = detectScheme(p.data, ext)
-		docs, err = readAllDocs(conll.NewReader(in, name, opt, &rep).Read)
-	case "case":
-		docs, err = readAllDocs(casefmt.NewReader(in, name, &rep).Read)
-	case "doccano":
-		docs, err = readAllDocs(doccano.NewReader(in, name, &rep).Read)
-	case "spacy":
-		docs, err = readAllDocs(spacy.NewReader(in, name, &rep).Read)
-	case "labelstudio":
-		docs, err = readAllDocs(labelstudio.NewReader(in, name, labelstudio.Options{}, &rep).Read)
-	case "folia":
-		var d *annotations.Document
-		d, err = folia.Read(in, name, &rep)
-		docs = []*annotations.Document{d}
 	}
+	p.read(p.format, format.MapFS{name: p.data}, name, &rep)
+}
+
+// read reads the part as a file name of fsys in the registry's format id.
+func (p *importPart) read(id string, fsys format.MapFS, name string, rep *loss.Report) {
+	p.format = id
+	r, err := format.Get(id).NewReader(fsys, name, format.Options{}, rep)
+	if err != nil {
+		p.err = err
+		return
+	}
+	docs, err := format.ReadAll(r)
 	p.setDocs(err, docs...)
+}
+
+// readConf reads a brat annotation.conf as the part's schema.
+func (p *importPart) readConf(rep *loss.Report) {
+	p.format = "brat"
+	if path.Base(p.name) != brat.ConfName {
+		p.notes = append(p.notes, "not read: brat's display and tool settings are not part of the annotations")
+		return
+	}
+	if len(bytes.TrimSpace(p.data)) == 0 {
+		p.notes = append(p.notes, "empty: no types")
+		return
+	}
+	if err := checkText(p.name, p.data); err != nil {
+		p.err = err
+		return
+	}
+	s, err := brat.ReadConf(p.name, p.data, rep)
+	if err != nil {
+		p.err = err
+		return
+	}
+	p.conf = &s
+	p.notes = append(p.notes, fmt.Sprintf("schema: %d entity, %d event, %d relation and %d attribute type(s)", len(s.Entities), len(s.Events), len(s.Relations), len(s.Attributes)))
 }
 
 func (p *importPart) setDocs(err error, docs ...*annotations.Document) {
@@ -638,21 +517,6 @@ func (p *importPart) setDocs(err error, docs ...*annotations.Document) {
 	p.docs = docs
 	if len(docs) == 0 {
 		p.err = fmt.Errorf("%s holds no documents", p.name)
-	}
-}
-
-// readAllDocs reads documents until io.EOF.
-func readAllDocs(next func() (*annotations.Document, error)) ([]*annotations.Document, error) {
-	var docs []*annotations.Document
-	for {
-		d, err := next()
-		if err == io.EOF {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
 	}
 }
 
@@ -739,193 +603,6 @@ func unzipParts(name string, data []byte) ([]*importPart, []string, error) {
 	return parts, notes, nil
 }
 
-// sniffFormat tells the format of a text file from its content, and from its
-// extension where the content does not say: an interchange format's id, or
-// "json" (gold JSON) or "text" (plain text) for State.AddFile.
-func sniffFormat(name string, data []byte) string {
-	ext := strings.ToLower(path.Ext(name))
-	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
-	switch {
-	case len(head) > 0 && (head[0] == '{' || head[0] == '['):
-		if k := sniffJSON(head); k != "" {
-			return k
-		}
-	case bytes.HasPrefix(head, []byte("<")):
-		if bytes.Contains(head[:min(len(head), 4096)], []byte("<FoLiA")) {
-			return "folia"
-		}
-	}
-	first := head
-	if i := bytes.IndexByte(first, '\n'); i >= 0 {
-		first = first[:i]
-	}
-	switch {
-	case bytes.HasPrefix(first, []byte("SAMPLE_START")):
-		return "case"
-	case bytes.HasPrefix(first, []byte("-DOCSTART-")):
-		return "conll"
-	}
-	switch ext {
-	case ".conll", ".conllu", ".conll03", ".iob", ".iob1", ".iob2", ".bio", ".bioes", ".iobes", ".bilou", ".tsv":
-		if bytes.Contains(data, []byte("\nSAMPLE_START\t")) {
-			return "case"
-		}
-		return "conll"
-	case ".jsonl", ".ndjson":
-		return "doccano"
-	case ".json":
-		return "json"
-	case ".xml":
-		return "folia" // the reader says why it is not FoLiA
-	}
-	return "text"
-}
-
-// sniffJSON tells the JSON formats apart by the keys of their first
-// records.
-func sniffJSON(data []byte) string {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	array := data[0] == '['
-	if array {
-		if _, err := dec.Token(); err != nil {
-			return ""
-		}
-	}
-	for n := 0; n < 20; n++ {
-		if array && !dec.More() {
-			break
-		}
-		var rec map[string]json.RawMessage
-		if err := dec.Decode(&rec); err != nil {
-			break
-		}
-		if k := recordKind(rec, !array && n == 0); k != "" {
-			return k
-		}
-		if rec["text"] != nil {
-			// Text and nothing that tells: read as doccano, which
-			// keeps the text as it is.
-			return "doccano"
-		}
-	}
-	return ""
-}
-
-func recordKind(rec map[string]json.RawMessage, whole bool) string {
-	first := func(key string) byte {
-		v := bytes.TrimSpace(rec[key])
-		if len(v) > 0 && v[0] == '[' {
-			v = bytes.TrimSpace(v[1:])
-		}
-		if len(v) == 0 {
-			return 0
-		}
-		return v[0]
-	}
-	has := func(keys ...string) bool {
-		for _, k := range keys {
-			if rec[k] != nil {
-				return true
-			}
-		}
-		return false
-	}
-	var format string
-	json.Unmarshal(rec["format"], &format)
-	switch {
-	case whole && (format == annotations.FormatName || has("documents") && has("schema")):
-		return "json"
-	case rec["data"] != nil:
-		if v := bytes.TrimSpace(rec["data"]); len(v) > 0 && v[0] == '"' {
-			return "doccano" // before doccano 1.0
-		}
-		return "labelstudio"
-	case has("annotations", "predictions"):
-		return "labelstudio"
-	case has("sentences", "sentence_no", "event_clusters", "sentence"):
-		return "case"
-	case has("tokens", "spans", "_input_hash", "_task_hash", "answer", "cats"):
-		return "spacy"
-	}
-	switch first("entities") {
-	case '[':
-		return "spacy"
-	case '{':
-		return "doccano"
-	}
-	if first("relations") == '{' {
-		var rels []map[string]json.RawMessage
-		if json.Unmarshal(rec["relations"], &rels) == nil && len(rels) > 0 {
-			if rels[0]["from_id"] != nil {
-				return "doccano"
-			}
-			if rels[0]["head"] != nil || rels[0]["child"] != nil {
-				return "spacy"
-			}
-		}
-	}
-	if l := bytes.TrimSpace(rec["label"]); len(l) > 0 {
-		switch c := l[0]; {
-		case c == '[':
-			return "doccano"
-		case c == '-' || c >= '0' && c <= '9':
-			return "case"
-		}
-	}
-	return ""
-}
-
-// detectScheme tells the tagging scheme of a token-per-line file from its
-// extension and its tags: BIOES when a tag has an E-, S-, L- or U- prefix,
-// IOB1 when more entities start with I- than with B-, IOB2 otherwise.
-func detectScheme(data []byte, ext string) conll.Scheme {
-	switch ext {
-	case ".bioes", ".iobes", ".bilou":
-		return conll.BIOES
-	case ".iob1":
-		return conll.IOB1
-	}
-	prevType := ""
-	iStarts, bStarts := 0, 0
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		line = bytes.TrimRight(line, " \t\r")
-		i := bytes.LastIndexAny(line, " \t")
-		if i < 0 {
-			prevType = ""
-			continue
-		}
-		tag := string(line[i+1:])
-		if len(tag) < 3 || (tag[1] != '-' && tag[1] != '_') {
-			prevType = ""
-			continue
-		}
-		typ := tag[2:]
-		switch tag[0] {
-		case 'E', 'S', 'L', 'U':
-			return conll.BIOES
-		case 'I':
-			if typ != prevType {
-				iStarts++
-			}
-		case 'B':
-			if typ != prevType {
-				bStarts++
-			}
-		}
-		prevType = typ
-	}
-	if iStarts > bStarts {
-		return conll.IOB1
-	}
-	return conll.IOB2
-}
-
 func isTextExt(ext string) bool {
 	switch ext {
 	case ".txt", ".text", ".json", ".jsonl", ".ndjson", ".xml", ".conll", ".conllu", ".iob", ".iob1", ".iob2", ".bio", ".bioes", ".iobes", ".bilou", ".tsv", ".ann", ".conf", ".html", ".htm":
@@ -982,101 +659,6 @@ func usesLabel(parts []*importPart, label string) bool {
 	}
 	return false
 }
-
-// unionSchema returns a with the types of b that a lacks added.
-func unionSchema(a, b annotations.Schema) annotations.Schema {
-	out := a
-	out.Entities = append([]annotations.EntityType(nil), a.Entities...)
-	out.Events = append([]annotations.EventType(nil), a.Events...)
-	out.Relations = append([]annotations.RelationType(nil), a.Relations...)
-	out.Attributes = append([]annotations.AttributeDef(nil), a.Attributes...)
-	out.DocLabels = append([]string(nil), a.DocLabels...)
-	have := map[string]bool{}
-	for _, e := range out.Entities {
-		have["e"+e.Type] = true
-	}
-	for _, e := range out.Events {
-		have["v"+e.Type] = true
-	}
-	for _, r := range out.Relations {
-		have["r"+r.Type] = true
-	}
-	for _, at := range out.Attributes {
-		have["a"+at.Name] = true
-	}
-	for _, l := range out.DocLabels {
-		have["l"+l] = true
-	}
-	for _, e := range b.Entities {
-		if !have["e"+e.Type] && !have["v"+e.Type] {
-			out.Entities = append(out.Entities, e)
-		}
-	}
-	for _, e := range b.Events {
-		if !have["v"+e.Type] {
-			out.Events = append(out.Events, e)
-		}
-	}
-	for _, r := range b.Relations {
-		if !have["r"+r.Type] {
-			out.Relations = append(out.Relations, r)
-		}
-	}
-	for _, at := range b.Attributes {
-		if !have["a"+at.Name] {
-			out.Attributes = append(out.Attributes, at)
-		}
-	}
-	for _, l := range b.DocLabels {
-		if !have["l"+l] {
-			out.DocLabels = append(out.DocLabels, l)
-		}
-	}
-	if out.Entities == nil {
-		out.Entities = []annotations.EntityType{}
-	}
-	return out
-}
-
-// memFS is a flat in-memory file system of the files of one FactRuEval
-// document.
-type memFS map[string][]byte
-
-func (m memFS) ReadFile(name string) ([]byte, error) {
-	if b, ok := m[name]; ok {
-		return b, nil
-	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-}
-
-func (m memFS) Open(name string) (fs.File, error) {
-	b, err := m.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	return &memFile{name: name, Reader: bytes.NewReader(b), size: int64(len(b))}, nil
-}
-
-type memFile struct {
-	name string
-	*bytes.Reader
-	size int64
-}
-
-func (f *memFile) Stat() (fs.FileInfo, error) { return memInfo{f.name, f.size}, nil }
-func (f *memFile) Close() error               { return nil }
-
-type memInfo struct {
-	name string
-	size int64
-}
-
-func (i memInfo) Name() string       { return path.Base(i.name) }
-func (i memInfo) Size() int64        { return i.size }
-func (i memInfo) Mode() fs.FileMode  { return 0o444 }
-func (i memInfo) ModTime() time.Time { return time.Time{} }
-func (i memInfo) IsDir() bool        { return false }
-func (i memInfo) Sys() any           { return nil }
 
 // Short returns a short name of the format for a compact picker.
 func (f Format) Short() string {

@@ -501,7 +501,7 @@ func (s *State) Import(name string, data []byte) (string, error) {
 		taken[d.ID] = true
 		ops = append(ops, annotations.Op{Kind: annotations.OpAddDocument, Document: d})
 	}
-	if merged := mergeSchema(s.WS.Schema, f.Schema); len(merged.Entities) != len(s.WS.Schema.Entities) {
+	if merged := s.WS.Schema.Union(f.Schema); !reflect.DeepEqual(merged, s.WS.Schema) {
 		ops = append([]annotations.Op{{Kind: annotations.OpSetSchema, Schema: &merged}}, ops...)
 	}
 	if err := s.Do(ops...); err != nil {
@@ -541,17 +541,6 @@ func same(a, b *annotations.Document) bool {
 	return err1 == nil && err2 == nil && bytes.Equal(x, y)
 }
 
-func mergeSchema(have, add annotations.Schema) annotations.Schema {
-	out := have
-	out.Entities = append([]annotations.EntityType(nil), have.Entities...)
-	for _, e := range add.Entities {
-		if _, ok := have.Entity(e.Type); !ok {
-			out.Entities = append(out.Entities, e)
-		}
-	}
-	return out
-}
-
 // AddImported adds documents read from interchange files, and the types
 // their schema adds, as one step. Their texts stay byte-exact; their
 // languages are detected. IDs taken in the workspace are replaced.
@@ -560,7 +549,7 @@ func (s *State) AddImported(docs []*annotations.Document, schema annotations.Sch
 		return ErrReadOnly
 	}
 	var ops []annotations.Op
-	if merged := unionSchema(s.WS.Schema, schema); !reflect.DeepEqual(merged, s.WS.Schema) {
+	if merged := s.WS.Schema.Union(schema); !reflect.DeepEqual(merged, s.WS.Schema) {
 		ops = append(ops, annotations.Op{Kind: annotations.OpSetSchema, Schema: &merged})
 	}
 	taken := map[string]bool{}

@@ -11,6 +11,9 @@ import (
 	"belgi/annotations/loss"
 )
 
+// ConfName is the name of the file holding a brat collection's types.
+const ConfName = "annotation.conf"
+
 // ReadConf parses a brat annotation.conf into a schema. name names the file
 // in messages.
 //
@@ -20,16 +23,15 @@ import (
 // mandatory and gets Card "1"; "?", "*" and "+" are kept and "{2}" becomes
 // "2". Macros (<POG>=…) are expanded. What the schema cannot hold is reported
 // to rep with its line: deeper hierarchy levels, <NORM> entity settings,
-// <REL-TYPE> properties such as symmetric-transitive, <OVERLAP> rules,
-// relation groups and unknown attribute keys.
+// <OVERLAP> rules, relation groups, aliases after the first of a
+// "Type|Alias" term list and unknown attribute keys. [spans] is read as
+// [entities], as brat does; <REL-TYPE>:symmetric-transitive sets the
+// relation's Symmetric and Transitive.
 func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, error) {
-	var s annotations.Schema
 	if i := invalidUTF8(data); i >= 0 {
-		return s, fmt.Errorf("%s: not valid UTF-8 (first bad byte at offset %d)", name, i)
+		return annotations.Schema{}, fmt.Errorf("%s: not valid UTF-8 (first bad byte at offset %d)", name, i)
 	}
-	macros := map[string]string{}
-	section := ""
-	var stack []string // parents of the current line, by depth
+	c := &confReader{name: name, rep: rep, macros: map[string]string{}, defined: map[string]int{}}
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	sc.Buffer(nil, len(data)+1)
 	for n := 1; sc.Scan(); n++ {
@@ -37,137 +39,195 @@ func ReadConf(name string, data []byte, rep *loss.Report) (annotations.Schema, e
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\ufeff")
 		}
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
-			continue
-		case strings.HasPrefix(trimmed, "[") && strings.HasSuffix(trimmed, "]"):
-			section = trimmed[1 : len(trimmed)-1]
-			stack = stack[:0]
-			switch section {
-			case "entities", "relations", "events", "attributes":
-			default:
-				rep.Add(name, "", n, "section [%s] is not read", section)
-			}
-			continue
-		case strings.HasPrefix(trimmed, "<") && strings.Contains(trimmed, ">=") && !strings.ContainsAny(trimmed, " \t"):
-			k, v, _ := strings.Cut(trimmed, "=")
-			macros[k] = v
-			rep.Add(name, "", n, "macro %s expanded to %s", k, v)
-			continue
-		case strings.Trim(trimmed, "-") == "":
-			rep.Add(name, "", n, "menu separator line not kept")
-			continue
-		}
-		for k, v := range macros {
-			line = strings.ReplaceAll(line, k, v)
-		}
-		depth := len(line) - len(strings.TrimLeft(line, "\t")) // brat nests by TAB
-		line = strings.TrimLeft(line, "\t ")
-		typ, args := line, ""
-		if i := strings.IndexAny(line, " \t"); i >= 0 {
-			typ, args = line[:i], strings.TrimSpace(line[i+1:])
-		}
-		abstract := strings.HasPrefix(typ, "!")
-		typ = strings.TrimPrefix(typ, "!")
-		if depth > len(stack) {
-			depth = len(stack)
-		}
-		stack = append(stack[:depth], typ)
-		group := ""
-		if depth > 0 {
-			group = stack[depth-1]
-			if depth > 1 {
-				rep.Add(name, "", n, "%s: only its nearest parent %s is kept as its group; %s is lost", typ, group, strings.Join(stack[:depth-1], " > "))
-			}
-		}
-		if section == "" {
-			rep.Add(name, "", n, "line outside a section is not read")
-			continue
-		}
-		if section != "entities" && section != "relations" && section != "events" && section != "attributes" {
-			continue
-		}
-		if strings.HasPrefix(typ, "<") {
-			rep.Add(name, "", n, "rule %s is not kept: the schema has no place for it", typ)
-			continue
-		}
-		if !validName(typ) {
-			rep.Add(name, "", n, "%q is not a type name (letters, digits, _ and -); not kept", typ)
-			continue
-		}
-		if abstract {
-			if args != "" {
-				rep.Add(name, "", n, "arguments of the abstract type %s are not kept", typ)
-			}
-			continue
-		}
-		switch section {
-		case "entities":
-			if args != "" {
-				rep.Add(name, "", n, "entity %s: settings %q are not kept", typ, args)
-			}
-			s.Entities = append(s.Entities, annotations.EntityType{Type: typ, Group: group})
-		case "events":
-			et := annotations.EventType{Type: typ, Group: group}
-			for _, a := range splitArgs(args) {
-				rd, err := parseRole(a, true)
-				if err != nil {
-					rep.Add(name, "", n, "event %s: %v; not kept", typ, err)
-					continue
-				}
-				et.Roles = append(et.Roles, rd)
-			}
-			s.Events = append(s.Events, et)
-		case "relations":
-			if group != "" {
-				rep.Add(name, "", n, "relation %s: its group %s is not kept", typ, group)
-			}
-			rt := annotations.RelationType{Type: typ}
-			for _, a := range splitArgs(args) {
-				if strings.HasPrefix(a, "<") {
-					rep.Add(name, "", n, "relation %s: property %s is not kept", typ, a)
-					continue
-				}
-				rd, err := parseRole(a, false)
-				if err != nil {
-					rep.Add(name, "", n, "relation %s: %v; not kept", typ, err)
-					continue
-				}
-				rt.Args = append(rt.Args, rd)
-			}
-			s.Relations = append(s.Relations, rt)
-		case "attributes":
-			ad := annotations.AttributeDef{Name: typ}
-			for _, a := range splitArgs(args) {
-				k, v, _ := strings.Cut(a, ":")
-				vs := strings.Split(v, "|")
-				if slices.ContainsFunc(vs, func(s string) bool { return !validFiller(s) }) {
-					rep.Add(name, "", n, "attribute %s: %q is not a list of names; not kept", typ, a)
-					continue
-				}
-				switch k {
-				case "Arg":
-					ad.On = vs
-				case "Value":
-					ad.Values = vs
-				default:
-					rep.Add(name, "", n, "attribute %s: key %s is not kept", typ, k)
-				}
-			}
-			if ad.On == nil {
-				ad.On = []string{}
-			}
-			s.Attributes = append(s.Attributes, ad)
-		}
+		c.line(n, line)
 	}
 	if err := sc.Err(); err != nil {
-		return s, fmt.Errorf("%s: %v", name, err)
+		return c.s, fmt.Errorf("%s: %v", name, err)
 	}
-	if s.Entities == nil {
-		s.Entities = []annotations.EntityType{}
+	if c.s.Entities == nil {
+		c.s.Entities = []annotations.EntityType{}
 	}
-	return s, nil
+	return c.s, nil
+}
+
+// A confReader holds the state of ReadConf between lines.
+type confReader struct {
+	name    string
+	rep     *loss.Report
+	s       annotations.Schema
+	macros  map[string]string
+	section string
+	stack   []string       // parents of the current line, by depth
+	defined map[string]int // section and type → the line defining it
+}
+
+// line reads line n: a section header, a macro, or a definition.
+func (c *confReader) line(n int, line string) {
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case trimmed == "" || strings.HasPrefix(trimmed, "#"):
+		return
+	case strings.HasPrefix(trimmed, "[") && strings.HasSuffix(trimmed, "]"):
+		c.section = trimmed[1 : len(trimmed)-1]
+		c.stack = c.stack[:0]
+		switch c.section {
+		case "spans": // brat's other name for [entities]
+			c.section = "entities"
+		case "entities", "relations", "events", "attributes":
+		default:
+			c.rep.Add(c.name, "", n, "section [%s] is not read", c.section)
+		}
+		return
+	case strings.HasPrefix(trimmed, "<") && strings.Contains(trimmed, ">=") && !strings.ContainsAny(trimmed, " \t"):
+		k, v, _ := strings.Cut(trimmed, "=")
+		c.macros[k] = v
+		c.rep.Add(c.name, "", n, "macro %s expanded to %s", k, v)
+		return
+	case strings.Trim(trimmed, "-") == "":
+		c.rep.Add(c.name, "", n, "menu separator line not kept")
+		return
+	}
+	for k, v := range c.macros {
+		line = strings.ReplaceAll(line, k, v)
+	}
+	c.definition(n, line)
+}
+
+// definition reads a type's line: its depth (brat nests by TAB), its name
+// (a "Type|Alias|…" term list names the type by its first term) and its
+// arguments.
+func (c *confReader) definition(n int, line string) {
+	depth := len(line) - len(strings.TrimLeft(line, "\t"))
+	line = strings.TrimLeft(line, "\t ")
+	typ, args := line, ""
+	if i := strings.IndexAny(line, " \t"); i >= 0 {
+		typ, args = line[:i], strings.TrimSpace(line[i+1:])
+	}
+	abstract := strings.HasPrefix(typ, "!")
+	typ = strings.TrimPrefix(typ, "!")
+	alias := ""
+	if terms := strings.Split(typ, "|"); len(terms) > 1 && !strings.HasPrefix(typ, "<") {
+		typ, alias = terms[0], terms[1]
+		if len(terms) > 2 {
+			c.rep.Add(c.name, "", n, "%s: aliases %s are not kept (the schema keeps one name)", typ, strings.Join(terms[2:], "|"))
+		}
+	}
+	depth = min(depth, len(c.stack))
+	c.stack = append(c.stack[:depth], typ)
+	group := ""
+	if depth > 0 {
+		group = c.stack[depth-1]
+		if depth > 1 {
+			c.rep.Add(c.name, "", n, "%s: only its nearest parent %s is kept as its group; %s is lost", typ, group, strings.Join(c.stack[:depth-1], " > "))
+		}
+	}
+	switch {
+	case c.section == "":
+		c.rep.Add(c.name, "", n, "line outside a section is not read")
+	case c.section != "entities" && c.section != "relations" && c.section != "events" && c.section != "attributes":
+	case strings.HasPrefix(typ, "<"):
+		c.rep.Add(c.name, "", n, "rule %s is not kept: the schema has no place for it", typ)
+	case !validName(typ):
+		c.rep.Add(c.name, "", n, "%q is not a type name (letters, digits, _ and -); not kept", typ)
+	case abstract:
+		if args != "" {
+			c.rep.Add(c.name, "", n, "arguments of the abstract type %s are not kept", typ)
+		}
+	default:
+		if first, dup := c.defined[c.section+" "+typ]; dup {
+			// A schema defines a type once; brat would list it twice.
+			c.rep.Add(c.name, "", n, "%s is defined on line %d already: this definition (in group %q) is not kept", typ, first, group)
+			return
+		}
+		c.defined[c.section+" "+typ] = n
+		c.add(n, typ, alias, group, args)
+	}
+}
+
+// add adds the definition of typ to the schema.
+func (c *confReader) add(n int, typ, alias, group, args string) {
+	switch c.section {
+	case "entities":
+		if args != "" {
+			c.rep.Add(c.name, "", n, "entity %s: settings %q are not kept", typ, args)
+		}
+		c.s.Entities = append(c.s.Entities, annotations.EntityType{Type: typ, Name: alias, Group: group})
+	case "events":
+		et := annotations.EventType{Type: typ, Name: alias, Group: group}
+		for _, a := range splitArgs(args) {
+			rd, err := parseRole(a, true)
+			if err != nil {
+				c.rep.Add(c.name, "", n, "event %s: %v; not kept", typ, err)
+				continue
+			}
+			et.Roles = append(et.Roles, rd)
+		}
+		c.s.Events = append(c.s.Events, et)
+	case "relations":
+		c.s.Relations = append(c.s.Relations, c.relation(n, typ, alias, group, args))
+	case "attributes":
+		c.s.Attributes = append(c.s.Attributes, c.attribute(n, typ, args))
+	}
+}
+
+func (c *confReader) relation(n int, typ, alias, group, args string) annotations.RelationType {
+	if group != "" {
+		c.rep.Add(c.name, "", n, "relation %s: its group %s is not kept", typ, group)
+	}
+	rt := annotations.RelationType{Type: typ, Name: alias}
+	for _, a := range splitArgs(args) {
+		if k, v, _ := strings.Cut(a, ":"); k == "<REL-TYPE>" {
+			for _, p := range strings.Split(v, "-") {
+				switch p {
+				case "symmetric":
+					rt.Symmetric = true
+				case "transitive":
+					rt.Transitive = true
+				default:
+					c.rep.Add(c.name, "", n, "relation %s: property %s is not kept", typ, p)
+				}
+			}
+			continue
+		}
+		if strings.HasPrefix(a, "<") {
+			c.rep.Add(c.name, "", n, "relation %s: property %s is not kept", typ, a)
+			continue
+		}
+		rd, err := parseRole(a, false)
+		if err != nil {
+			c.rep.Add(c.name, "", n, "relation %s: %v; not kept", typ, err)
+			continue
+		}
+		rt.Args = append(rt.Args, rd)
+	}
+	return rt
+}
+
+func (c *confReader) attribute(n int, typ, args string) annotations.AttributeDef {
+	ad := annotations.AttributeDef{Name: typ, On: []string{}}
+	for _, a := range splitArgs(args) {
+		k, v, _ := strings.Cut(a, ":")
+		vs := strings.Split(v, "|")
+		switch k {
+		case "Arg":
+			if slices.ContainsFunc(vs, func(s string) bool { return !validFiller(s) }) {
+				c.rep.Add(c.name, "", n, "attribute %s: %q is not a list of types; not kept", typ, a)
+				continue
+			}
+			ad.On = vs
+		case "Value":
+			// Values are shown, not types: "+", "-" and "High" are
+			// all fine.
+			if slices.ContainsFunc(vs, func(s string) bool { return s == "" || strings.ContainsAny(s, " \t") }) {
+				c.rep.Add(c.name, "", n, "attribute %s: %q is not a list of values; not kept", typ, a)
+				continue
+			}
+			ad.Values = vs
+		default:
+			c.rep.Add(c.name, "", n, "attribute %s: key %s is not kept", typ, k)
+		}
+	}
+	return ad
 }
 
 // validName reports whether s is a type name brat and the gold format accept.
@@ -264,7 +324,16 @@ func WriteConf(w io.Writer, s annotations.Schema, rep *loss.Report) error {
 	bw.WriteString("\n[relations]\n\n")
 	for _, r := range s.Relations {
 		lost("relation", r.Type, "name", r.Name)
-		bw.WriteString(r.Type + "\t" + roles(r.Args, false) + "\n")
+		bw.WriteString(r.Type + "\t" + roles(r.Args, false))
+		switch {
+		case r.Symmetric && r.Transitive:
+			bw.WriteString(", <REL-TYPE>:symmetric-transitive")
+		case r.Symmetric:
+			bw.WriteString(", <REL-TYPE>:symmetric")
+		case r.Transitive:
+			bw.WriteString(", <REL-TYPE>:transitive")
+		}
+		bw.WriteString("\n")
 	}
 	bw.WriteString("\n[events]\n\n")
 	var evs []grouped

@@ -48,7 +48,7 @@ func TestReadConf(t *testing.T) {
 		Entities: []annotations.EntityType{{Type: "Person"}, {Type: "Organization"}, {Type: "GPE", Group: "Place"}, {Type: "Location", Group: "Place"}, {Type: "Water", Group: "Location"}},
 		Relations: []annotations.RelationType{
 			{Type: "Located", Args: []annotations.RoleDef{{Role: "Arg1", Types: []string{"Person"}}, {Role: "Arg2", Types: []string{"GPE"}}}},
-			{Type: "Alias", Args: []annotations.RoleDef{{Role: "Arg1", Types: []string{"Person"}}, {Role: "Arg2", Types: []string{"Person"}}}},
+			{Type: "Alias", Symmetric: true, Transitive: true, Args: []annotations.RoleDef{{Role: "Arg1", Types: []string{"Person"}}, {Role: "Arg2", Types: []string{"Person"}}}},
 		},
 		Events: []annotations.EventType{
 			{Type: "Marry", Group: "Life", Roles: []annotations.RoleDef{{Role: "Person-Arg", Types: []string{"Person"}, Card: "2"}, {Role: "Place-Arg", Types: []string{"GPE"}, Card: "?"}}},
@@ -67,7 +67,6 @@ func TestReadConf(t *testing.T) {
 	}
 	for _, w := range []string{
 		"annotation.conf:8: Water: only its nearest parent Location is kept as its group; Place is lost",
-		"annotation.conf:11: relation Alias: property <REL-TYPE>:symmetric-transitive is not kept",
 		"annotation.conf:12: rule <OVERLAP> is not kept",
 		"annotation.conf:14: macro <POG> expanded",
 		"annotation.conf:19: menu separator line not kept",
@@ -187,6 +186,8 @@ func TestWriteConfLoss(t *testing.T) {
 func FuzzReadConf(f *testing.F) {
 	f.Add(newsConf)
 	f.Add("[events]\n!A\n\tB\tR{1-3}:<X>\n<X>=a|b\n")
+	f.Add("[entities]\nA\n!B\n\tA\n") // issue 17: the group !B was lost
+	f.Add("[spans]\nA|Alias|Other\n[relations]\nR\tArg1:A, Arg2:A, <REL-TYPE>:symmetric-transitive\n[attributes]\nP\tArg:A, Value:+|-\n")
 	f.Fuzz(func(t *testing.T, conf string) {
 		s, err := ReadConf("f", []byte(conf), nil)
 		if err != nil {
@@ -206,4 +207,61 @@ func FuzzReadConf(f *testing.F) {
 			t.Fatalf("write → read → write not stable:\n%s\n%s", out.String(), again.String())
 		}
 	})
+}
+
+// TestReadConfTypeTwice reads a type defined twice, the second time under an
+// abstract group: the first definition is kept, the second reported, and the
+// schema writes and reads back the same.
+func TestReadConfTypeTwice(t *testing.T) {
+	var rep loss.Report
+	s, err := ReadConf("annotation.conf", []byte("[entities]\nA\n!B\n\tA\n"), &rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Entities) != 1 || s.Entities[0].Type != "A" || s.Entities[0].Group != "" {
+		t.Errorf("entities %+v", s.Entities)
+	}
+	if rep.Len() != 1 || !strings.Contains(rep.Items[0].Reason, "defined on line 2 already") || rep.Items[0].Line != 4 {
+		t.Errorf("report %v", rep.Items)
+	}
+	var out bytes.Buffer
+	if err := WriteConf(&out, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := ReadConf("f", out.Bytes(), nil)
+	if err != nil || !reflect.DeepEqual(s, s2) {
+		t.Errorf("read back %+v, %v", s2, err)
+	}
+}
+
+// TestReadConfPeerShapes reads what brat's own configuration files hold:
+// [spans], Type|Alias term lists, <REL-TYPE>:symmetric-transitive and
+// attribute values such as + and -.
+func TestReadConfPeerShapes(t *testing.T) {
+	conf := "[spans]\nPerson|Лицо\nLocation|Place|Loc\n[relations]\nEquiv\tArg1:Person, Arg2:Person, <REL-TYPE>:symmetric-transitive\n[events]\n[attributes]\nPolarity\tArg:Person, Value:+|-\n"
+	var rep loss.Report
+	s, err := ReadConf("annotation.conf", []byte(conf), &rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := annotations.Schema{
+		Entities:   []annotations.EntityType{{Type: "Person", Name: "Лицо"}, {Type: "Location", Name: "Place"}},
+		Relations:  []annotations.RelationType{{Type: "Equiv", Symmetric: true, Transitive: true, Args: []annotations.RoleDef{{Role: "Arg1", Types: []string{"Person"}}, {Role: "Arg2", Types: []string{"Person"}}}}},
+		Attributes: []annotations.AttributeDef{{Name: "Polarity", On: []string{"Person"}, Values: []string{"+", "-"}}},
+	}
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("schema\n got %+v\nwant %+v", s, want)
+	}
+	if rep.Len() != 1 || !strings.Contains(rep.Items[0].Reason, "aliases Loc are not kept") {
+		t.Errorf("report %v", rep.Items)
+	}
+	var out bytes.Buffer
+	WriteConf(&out, s, nil)
+	if !strings.Contains(out.String(), "<REL-TYPE>:symmetric-transitive") || !strings.Contains(out.String(), "Value:+|-") {
+		t.Errorf("written\n%s", out.String())
+	}
+	s2, _ := ReadConf("f", out.Bytes(), nil)
+	if !reflect.DeepEqual(s2.Relations, s.Relations) || !reflect.DeepEqual(s2.Attributes, s.Attributes) {
+		t.Errorf("read back %+v", s2)
+	}
 }

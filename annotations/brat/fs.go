@@ -2,6 +2,7 @@ package brat
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -10,20 +11,30 @@ import (
 	"belgi/annotations/loss"
 )
 
-// ReadFS reads every brat document in fsys, one .txt/.ann pair at a time, and
-// calls fn with each, in lexical order of path. A document's ID is the path
-// of its .txt file without the extension. A .txt without an .ann is read as a
-// document without annotations and an .ann without a .txt is skipped; both
-// are reported to rep. ReadFS stops at the first error of fn or of Read.
-//
-// ReadFS holds one document at a time, so a corpus need not fit in memory.
-func ReadFS(fsys fs.FS, rep *loss.Report, fn func(*annotations.Document) error) error {
-	return fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
-		if err != nil {
+// A Reader reads the brat documents of a file system, one .txt/.ann pair at
+// a time, in lexical order of path. A document's ID is the path of its .txt
+// file without the extension. A .txt without an .ann is read as a document
+// without annotations and an .ann without a .txt is skipped; both are
+// reported. A Reader holds one document at a time, so a corpus need not fit
+// in memory.
+type Reader struct {
+	fsys  fs.FS
+	rep   *loss.Report
+	txts  []string // the .txt files still to read
+	conf  *annotations.Schema
+	err   error
+	fresh bool
+}
+
+// NewReader returns a reader of the documents in fsys. The annotation.conf
+// at its root, if any, is read as the schema (see Schema); the other
+// configuration files of brat (visual.conf, tools.conf, kb_shortcuts.conf)
+// are reported, since they are not annotations.
+func NewReader(fsys fs.FS, rep *loss.Report) *Reader {
+	r := &Reader{fsys: fsys, rep: rep}
+	r.err = fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
 			return err
-		}
-		if de.IsDir() {
-			return nil
 		}
 		switch path.Ext(p) {
 		case ".ann":
@@ -31,30 +42,85 @@ func ReadFS(fsys fs.FS, rep *loss.Report, fn func(*annotations.Document) error) 
 			if _, err := fs.Stat(fsys, base+".txt"); errors.Is(err, fs.ErrNotExist) {
 				rep.Add(p, "", 0, "skipped: no %s.txt beside it", path.Base(base))
 			}
-			return nil
 		case ".txt":
-		default:
+			r.txts = append(r.txts, p)
+		case ".conf":
+			r.readConf(p)
+		}
+		return nil
+	})
+	return r
+}
+
+func (r *Reader) readConf(p string) {
+	if p != ConfName {
+		r.rep.Add(p, "", 0, "not read: brat's display and tool settings are not annotations")
+		return
+	}
+	data, err := fs.ReadFile(r.fsys, p)
+	if err != nil {
+		r.err = err
+		return
+	}
+	s, err := ReadConf(p, data, r.rep)
+	if err != nil {
+		r.err = err
+		return
+	}
+	r.conf = &s
+}
+
+// Schema returns the schema of the annotation.conf at the root of the file
+// system, and false when there is none.
+func (r *Reader) Schema() (annotations.Schema, bool) {
+	if r.conf == nil {
+		return annotations.Schema{}, false
+	}
+	return *r.conf, true
+}
+
+// Read returns the next document, or io.EOF after the last.
+func (r *Reader) Read() (*annotations.Document, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(r.txts) == 0 {
+		return nil, io.EOF
+	}
+	p := r.txts[0]
+	r.txts = r.txts[1:]
+	id := strings.TrimSuffix(p, ".txt")
+	txt, err := fs.ReadFile(r.fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	ann, err := fs.ReadFile(r.fsys, id+".ann")
+	if errors.Is(err, fs.ErrNotExist) {
+		r.rep.Add(p, "", 0, "no %s.ann beside it: read as a document without annotations", path.Base(id))
+		ann, err = nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return Read(id, txt, ann, r.rep)
+}
+
+// ReadFS reads every brat document in fsys, as a Reader does, and calls fn
+// with each. It stops at the first error of fn or of Read.
+func ReadFS(fsys fs.FS, rep *loss.Report, fn func(*annotations.Document) error) error {
+	r := NewReader(fsys, rep)
+	for {
+		d, err := r.Read()
+		if err == io.EOF {
 			return nil
 		}
-		id := strings.TrimSuffix(p, ".txt")
-		txt, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		ann, err := fs.ReadFile(fsys, id+".ann")
-		if errors.Is(err, fs.ErrNotExist) {
-			rep.Add(p, "", 0, "no %s.ann beside it: read as a document without annotations", path.Base(id))
-			ann, err = nil, nil
-		}
-		if err != nil {
+		if err := fn(d); err != nil {
 			return err
 		}
-		d, err := Read(id, txt, ann, rep)
-		if err != nil {
-			return err
-		}
-		return fn(d)
-	})
+	}
 }
 
 // FileBase returns the path, without extension, under which a document with

@@ -71,7 +71,7 @@ func TestSharedFixtures(t *testing.T) {
 			for _, d := range docs {
 				w.Write(d)
 			}
-			w.Flush()
+			w.Close()
 			want, _ := os.ReadFile(filepath.Join(dir, tc.file))
 			if !bytes.Equal(out.Bytes(), want) {
 				t.Errorf("%s: not byte-exact through conll", tc.file)

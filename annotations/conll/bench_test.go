@@ -42,7 +42,7 @@ func BenchmarkConvert(b *testing.B) {
 	for _, d := range docs {
 		w.Write(d)
 	}
-	w.Flush()
+	w.Close()
 	data := in.Bytes()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -62,7 +62,7 @@ func BenchmarkConvert(b *testing.B) {
 			spans += len(d.Spans)
 			w.Write(d)
 		}
-		w.Flush()
+		w.Close()
 		if spans != 200000 {
 			b.Fatalf("%d spans", spans)
 		}

@@ -126,7 +126,7 @@ func FuzzRead(f *testing.F) {
 		for _, d := range docs {
 			w.Write(d)
 		}
-		w.Flush()
+		w.Close()
 		if !bytes.Equal(out.Bytes(), data) {
 			t.Fatalf("not byte-exact:\n got %q\nwant %q", out.Bytes(), data)
 		}

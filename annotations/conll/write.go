@@ -30,8 +30,8 @@ func NewWriter(w io.Writer, opt Options, rep *loss.Report) *Writer {
 	return &Writer{w: bufio.NewWriterSize(w, 64<<10), opt: opt, rep: rep}
 }
 
-// Flush writes any buffered data.
-func (w *Writer) Flush() error { return w.w.Flush() }
+// Close writes any buffered data. It does not close the underlying writer.
+func (w *Writer) Close() error { return w.w.Flush() }
 
 // A tok is a token's place in the text, in code points, and its sentence.
 type tok struct{ start, end, sent int }
@@ -205,16 +205,25 @@ func (w *Writer) writeFree(d *annotations.Document) {
 		w.rep.Add(d.ID, "", 0, "no document marker is written (DocStart is empty), so this document joins the one before on import")
 	}
 	x := d.Index()
+	lines := make([]string, 0, len(toks)+len(sentences))
 	for k, t := range toks {
 		if k > 0 && t.sent != toks[k-1].sent {
-			w.put("\n")
+			lines = append(lines, "\n")
 		}
-		w.put(x.Slice(t.start, t.end) + extra + sep + cleanType(tags[k], sep) + "\n")
+		lines = append(lines, x.Slice(t.start, t.end)+extra+sep+cleanType(tags[k], sep)+"\n")
+	}
+	for _, l := range lines {
+		w.put(l)
 	}
 	w.last = len(toks) > 0
 	if w.last {
 		w.put("\n")
 		w.last = false
+	}
+	ropt := w.opt
+	ropt.Sep = sep
+	if c := parseChunk(lines, &ropt); c.text != d.Text {
+		w.rep.Add(d.ID, "", 0, "text not kept as it is: CoNLL holds tokens, so it reads back as its tokens joined by spaces, a sentence per line (line breaks, spacing and anything between tokens are not kept)")
 	}
 }
 

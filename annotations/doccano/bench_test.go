@@ -30,7 +30,7 @@ func BenchmarkConvert(b *testing.B) {
 		d.Relations = []annotations.Relation{{ID: "R0", Type: "in", Arguments: []annotations.Argument{{Role: "Arg1", Ref: "T1"}, {Role: "Arg2", Ref: "T2"}}}}
 		w.Write(d)
 	}
-	w.Flush()
+	w.Close()
 	data := in.Bytes()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -50,7 +50,7 @@ func BenchmarkConvert(b *testing.B) {
 			spans += len(d.Spans)
 			w.Write(d)
 		}
-		w.Flush()
+		w.Close()
 		if spans != 200000 {
 			b.Fatalf("%d spans", spans)
 		}

@@ -37,17 +37,22 @@ import (
 type Variant string
 
 // The variants: Flat holds spans only; Relations holds spans with IDs and
-// the relations between them.
+// the relations between them. Auto, for a Writer, is the variant the first
+// document was read in, or else Relations when it has relations and Flat
+// when it has none.
 const (
+	Auto      Variant = ""
 	Flat      Variant = "label"
 	Relations Variant = "entities"
 )
 
 // ParseVariant returns the variant named s: "label" or "flat", "entities"
-// or "relations".
+// or "relations", "" or "auto".
 func ParseVariant(s string) (Variant, error) {
 	switch strings.ToLower(s) {
-	case "label", "flat", "":
+	case "", "auto":
+		return Auto, nil
+	case "label", "flat":
 		return Flat, nil
 	case "entities", "relations", "relation":
 		return Relations, nil
@@ -241,8 +246,21 @@ func NewWriter(w io.Writer, v Variant, rep *loss.Report) *Writer {
 	return &Writer{w: bufio.NewWriterSize(w, 64<<10), variant: v, rep: rep}
 }
 
-// Flush writes any buffered data.
-func (w *Writer) Flush() error { return w.w.Flush() }
+// Close writes any buffered data. It does not close the underlying writer.
+func (w *Writer) Close() error { return w.w.Flush() }
+
+// variantOf returns the variant d was read in, or the one that holds it.
+func variantOf(d *annotations.Document) Variant {
+	if d.Origin != nil && d.Origin.Format == OriginFormat {
+		if v := Variant(d.Origin.Data[keyVariant]); v == Flat || v == Relations {
+			return v
+		}
+	}
+	if len(d.Relations) > 0 {
+		return Relations
+	}
+	return Flat
+}
 
 // A piece is one span, or one fragment of a discontinuous span, to write.
 type piece struct {
@@ -258,6 +276,9 @@ type piece struct {
 // Document labels are written only in the flat variant of a document
 // without spans, as doccano's text classification does.
 func (w *Writer) Write(d *annotations.Document) error {
+	if w.variant == Auto {
+		w.variant = variantOf(d)
+	}
 	x := d.Index()
 	var b bytes.Buffer
 	b.WriteString(`{"id":` + jsonio.IDValue(d.ID) + `,"text":` + jsonio.String(d.Text))

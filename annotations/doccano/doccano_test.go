@@ -42,7 +42,7 @@ func writeAll(t testing.TB, docs []*annotations.Document, v Variant, rep *loss.R
 			t.Fatal(err)
 		}
 	}
-	if err := w.Flush(); err != nil {
+	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -19,7 +19,7 @@ func Example() {
 	fmt.Println(s.Start, s.End, s.Text)
 	w := doccano.NewWriter(os.Stdout, doccano.Relations, nil)
 	w.Write(d)
-	w.Flush()
+	w.Close()
 	// Output:
 	// 2 8 Алматы
 	// {"id":7,"text":"👍 Алматы","entities":[{"id":1,"label":"GPE","start_offset":3,"end_offset":9}],"relations":[]}

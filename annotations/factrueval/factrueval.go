@@ -32,6 +32,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -219,24 +220,61 @@ func Read(fsys fs.FS, base string, rep *loss.Report) (*annotations.Document, err
 	return d, nil
 }
 
-// ReadFS imports every document of fsys, in lexical order of its .txt files,
-// and calls fn with each. A .txt file without a .spans file beside it is
+// A Reader reads the FactRuEval documents of a file system, in lexical
+// order of their .txt files. A .txt file without a .spans file beside it is
 // not a FactRuEval document and is skipped.
-func ReadFS(fsys fs.FS, rep *loss.Report, fn func(*annotations.Document) error) error {
-	return fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
+type Reader struct {
+	fsys  fs.FS
+	rep   *loss.Report
+	bases []string
+	err   error
+}
+
+// NewReader returns a reader of the documents in fsys.
+func NewReader(fsys fs.FS, rep *loss.Report) *Reader {
+	r := &Reader{fsys: fsys, rep: rep}
+	r.err = fs.WalkDir(fsys, ".", func(p string, de fs.DirEntry, err error) error {
 		if err != nil || de.IsDir() || path.Ext(p) != ".txt" {
 			return err
 		}
 		base := strings.TrimSuffix(p, ".txt")
-		if _, err := fs.Stat(fsys, base+".spans"); err != nil {
+		if _, err := fs.Stat(fsys, base+".spans"); err == nil {
+			r.bases = append(r.bases, base)
+		}
+		return nil
+	})
+	return r
+}
+
+// Read returns the next document, or io.EOF after the last.
+func (r *Reader) Read() (*annotations.Document, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	if len(r.bases) == 0 {
+		return nil, io.EOF
+	}
+	base := r.bases[0]
+	r.bases = r.bases[1:]
+	return Read(r.fsys, base, r.rep)
+}
+
+// ReadFS imports every document of fsys, as a Reader does, and calls fn
+// with each.
+func ReadFS(fsys fs.FS, rep *loss.Report, fn func(*annotations.Document) error) error {
+	r := NewReader(fsys, rep)
+	for {
+		d, err := r.Read()
+		if err == io.EOF {
 			return nil
 		}
-		d, err := Read(fsys, base, rep)
 		if err != nil {
 			return err
 		}
-		return fn(d)
-	})
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
 }
 
 func atoi(f []string, i int) (int, error) {

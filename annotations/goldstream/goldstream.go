@@ -283,8 +283,19 @@ func (r *Reader) key() (string, error) {
 	return k, nil
 }
 
+// decode decodes the next value into v, refusing unknown fields and lone
+// surrogates, as annotations.Decode does.
 func (r *Reader) decode(v any) error {
-	if err := r.dec.Decode(v); err != nil {
+	var raw json.RawMessage
+	if err := r.dec.Decode(&raw); err != nil {
+		return r.wrap(err)
+	}
+	if err := annotations.CheckSurrogates(raw); err != nil {
+		return fmt.Errorf("%s: %v", r.name, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
 		return r.wrap(err)
 	}
 	return nil

@@ -2,6 +2,7 @@ package goldstream
 
 import (
 	"slices"
+	"strings"
 
 	"belgi/annotations"
 )
@@ -116,19 +117,60 @@ func (b *SchemaBuilder) Schema(name string) annotations.Schema {
 		s.Entities = append(s.Entities, annotations.EntityType{Type: e})
 	}
 	for _, t := range b.eventOrder {
-		s.Events = append(s.Events, *b.events[t])
+		if e := *b.events[t]; b.keep(t) {
+			e.Roles = b.roles(e.Roles, true)
+			s.Events = append(s.Events, e)
+		}
 	}
 	for _, t := range b.relOrder {
-		s.Relations = append(s.Relations, *b.relations[t])
+		if r := *b.relations[t]; b.keep(t) {
+			r.Args = b.roles(r.Args, false)
+			s.Relations = append(s.Relations, r)
+		}
 	}
 	for _, t := range b.attrOrder {
-		s.Attributes = append(s.Attributes, *b.attrs[t])
+		if a := *b.attrs[t]; b.keep(t) {
+			a.Values = slices.DeleteFunc(slices.Clone(a.Values), func(v string) bool { return strings.TrimSpace(v) == "" })
+			a.On = slices.DeleteFunc(slices.Clone(a.On), func(t string) bool { return !validType(t) })
+			s.Attributes = append(s.Attributes, a)
+		}
 	}
 	s.DocLabels = slices.Clone(b.labels)
 	return s
 }
 
-// Skipped returns the span labels the last call of Schema left out.
+// keep says whether t is a valid type name, and adds it to the skipped
+// names when it is not.
+func (b *SchemaBuilder) keep(t string) bool {
+	if validType(t) {
+		return true
+	}
+	if !slices.Contains(b.skipped, t) {
+		b.skipped = append(b.skipped, t)
+	}
+	return false
+}
+
+// roles returns the roles of rs that annotations.ValidateSchema accepts:
+// valid names, and for event roles, names not ending in a digit.
+func (b *SchemaBuilder) roles(rs []annotations.RoleDef, event bool) []annotations.RoleDef {
+	var out []annotations.RoleDef
+	for _, r := range rs {
+		if event && r.Role != "" && r.Role[len(r.Role)-1] >= '0' && r.Role[len(r.Role)-1] <= '9' {
+			b.skipped = append(b.skipped, r.Role)
+			continue
+		}
+		if b.keep(r.Role) {
+			r.Types = slices.DeleteFunc(slices.Clone(r.Types), func(t string) bool { return !validType(t) })
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Skipped returns the names (span labels, event, relation, role and
+// attribute names) the last call of Schema left out, since they are not
+// names a schema may hold; documents keep them.
 func (b *SchemaBuilder) Skipped() []string { return b.skipped }
 
 func validType(t string) bool {

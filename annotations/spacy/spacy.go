@@ -8,7 +8,8 @@
 //
 // Offsets are Python string indices, that is code points, as in the model;
 // token_end is inclusive. spaCy's older "entities":[[start,end,label]] is read
-// too. A relation's head and child are the first tokens of its spans. "cats"
+// too. A relation's head and child are the last tokens of its spans, as in
+// Prodigy's and spaCy's relation recipes. "cats"
 // with a score of at least 0.5 are document labels.
 //
 // On export, a document read from this format keeps its tokens; any other is
@@ -29,6 +30,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"belgi/annotations"
 	"belgi/annotations/internal/jsonio"
@@ -43,6 +46,7 @@ const OriginFormat = "spacy"
 const (
 	keyTokens = "tokens" // the tokens as read, JSON
 	keyFields = "fields" // other fields, JSON
+	keySpan   = "span:"  // + span ID: the span's other fields, JSON
 )
 
 // A Reader reads documents from Prodigy or spaCy JSON Lines, one at a time.
@@ -74,6 +78,9 @@ func (r *Reader) Read() (*annotations.Document, error) {
 		return nil, fmt.Errorf("%s: line %d: not a JSON object", r.name, line)
 	}
 	var text string
+	if _, ok := rec["paragraphs"]; ok && rec["text"] == nil {
+		return r.v2(rec, line)
+	}
 	if !rec.Get("text", &text) {
 		return nil, fmt.Errorf("%s: line %d: no \"text\" string", r.name, line)
 	}
@@ -136,6 +143,11 @@ func (r *Reader) Read() (*annotations.Document, error) {
 		}
 		if id := add(s, e, label, "span "+strconv.Itoa(i+1)); id != "" {
 			byKey[key{s, e, label}] = id
+			// Prodigy's text, source, input_hash, score, rank, type…
+			if rest := sp.Without("start", "end", "token_start", "token_end", "label"); len(rest) > 0 {
+				b, _ := jsonio.Marshal(rest)
+				origin[keySpan+id] = string(b)
+			}
 		}
 	}
 	var ents [][]json.RawMessage
@@ -235,8 +247,8 @@ func NewWriter(w io.Writer, lang string, rep *loss.Report) *Writer {
 	return &Writer{w: bufio.NewWriterSize(w, 64<<10), lang: lang, rep: rep}
 }
 
-// Flush writes any buffered data.
-func (w *Writer) Flush() error { return w.w.Flush() }
+// Close writes any buffered data. It does not close the underlying writer.
+func (w *Writer) Close() error { return w.w.Flush() }
 
 // Write writes d as one line.
 func (w *Writer) Write(d *annotations.Document) error {
@@ -314,7 +326,13 @@ func (w *Writer) Write(d *annotations.Document) error {
 		} else {
 			w.rep.Add(d.ID, p.span, 0, "span %q does not start and end on token boundaries: written without token_start and token_end (spaCy's char_span would drop it)", x.Slice(p.start, p.end))
 		}
-		js += `,"label":` + jsonio.String(p.label) + "}"
+		js += `,"label":` + jsonio.String(p.label)
+		if f := o[keySpan+p.span]; f != "" {
+			var fb bytes.Buffer
+			writeFields(&fb, f)
+			js += fb.String()
+		}
+		js += "}"
 		if _, ok := spanJSON[p.span]; !ok {
 			spanJSON[p.span] = js
 		}
@@ -329,10 +347,11 @@ func (w *Writer) Write(d *annotations.Document) error {
 		}
 		hs, _ := d.Span(r.Arguments[0].Ref)
 		cs, _ := d.Span(r.Arguments[1].Ref)
-		head, ok1 := tokenAt(toks, firstStart(hs))
-		child, ok2 := tokenAt(toks, firstStart(cs))
+		// Prodigy and spaCy's relation recipes take a span's last token.
+		head, ok1 := ends[lastEnd(hs)]
+		child, ok2 := ends[lastEnd(cs)]
 		if !ok1 || !ok2 {
-			w.rep.Add(d.ID, r.ID, 0, "relation %s not written: a span it links starts inside a token", r.Type)
+			w.rep.Add(d.ID, r.ID, 0, "relation %s not written: a span it links ends inside a token", r.Type)
 			continue
 		}
 		if r.Arguments[0].Role != "Arg1" || r.Arguments[1].Role != "Arg2" {
@@ -381,17 +400,13 @@ func (w *Writer) Write(d *annotations.Document) error {
 	return err
 }
 
-func firstStart(s annotations.Span) int {
+// lastEnd returns the end of the first fragment of s, the piece of it that
+// is written.
+func lastEnd(s annotations.Span) int {
 	if len(s.Fragments) > 0 {
-		return s.Fragments[0].Start
+		return s.Fragments[0].End
 	}
-	return s.Start
-}
-
-// tokenAt returns the index of the token starting at cp.
-func tokenAt(toks []token, cp int) (int, bool) {
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= cp })
-	return i, i < len(toks) && toks[i].start == cp
+	return s.End
 }
 
 func writeFields(b *bytes.Buffer, obj string) {
@@ -410,4 +425,140 @@ func writeFields(b *bytes.Buffer, obj string) {
 			b.WriteString("null")
 		}
 	}
+}
+
+// v2 reads a document of spaCy v2's JSON training format:
+//
+//	{"id":0,"paragraphs":[{"raw":"…","sentences":[{"tokens":[{"id":0,"orth":"Алматы","ner":"U-LOC"},…]}]}]}
+//
+// The text is each paragraph's "raw" when its tokens are found in it in
+// order, and otherwise the tokens joined by spaces, a sentence per line
+// (reported); paragraphs are joined by a blank line. The "ner" tags are
+// BILUO, "-" meaning unknown, as spaCy reads them.
+func (r *Reader) v2(rec jsonio.Object, line int) (*annotations.Document, error) {
+	var doc struct {
+		ID         json.RawMessage `json:"id"`
+		Paragraphs []struct {
+			Raw       string `json:"raw"`
+			Sentences []struct {
+				Tokens []struct {
+					Orth string `json:"orth"`
+					NER  string `json:"ner"`
+				} `json:"tokens"`
+			} `json:"sentences"`
+		} `json:"paragraphs"`
+	}
+	raw, _ := jsonio.Marshal(rec)
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return nil, fmt.Errorf("%s: line %d: spaCy v2 JSON training format, but not as spaCy writes it: %v", r.name, line, err)
+	}
+	id := jsonio.ID(doc.ID)
+	if id == "" {
+		id = strconv.Itoa(r.n)
+	}
+	var text strings.Builder
+	type tagged struct {
+		start, end int // code points
+		ner        string
+	}
+	var toks []tagged
+	rebuilt, runes := false, 0
+	for pi, p := range doc.Paragraphs {
+		if pi > 0 {
+			text.WriteString("\n\n")
+			runes += 2
+		}
+		base := runes
+		var ptoks []tagged
+		var words []string
+		for _, s := range p.Sentences {
+			for _, t := range s.Tokens {
+				words = append(words, t.Orth)
+				ptoks = append(ptoks, tagged{ner: t.NER})
+			}
+		}
+		// Find the tokens in raw, in order; else rebuild the text.
+		at, rawRunes, ok := 0, 0, p.Raw != ""
+		for i, w := range words {
+			j := strings.Index(p.Raw[at:], w)
+			if !ok || j < 0 || strings.TrimSpace(p.Raw[at:at+j]) != "" {
+				ok = false
+				break
+			}
+			ptoks[i].start = base + rawRunes + utf8.RuneCountInString(p.Raw[at:at+j])
+			ptoks[i].end = ptoks[i].start + utf8.RuneCountInString(w)
+			rawRunes = ptoks[i].end - base
+			at += j + len(w)
+		}
+		if ok {
+			text.WriteString(p.Raw)
+			runes += utf8.RuneCountInString(p.Raw)
+		} else {
+			rebuilt = true
+			k, n := 0, base
+			put := func(s string) {
+				text.WriteString(s)
+				n += utf8.RuneCountInString(s)
+			}
+			for si, s := range p.Sentences {
+				if si > 0 {
+					put("\n")
+				}
+				for ti, t := range s.Tokens {
+					if ti > 0 {
+						put(" ")
+					}
+					ptoks[k].start = n
+					put(t.Orth)
+					ptoks[k].end = n
+					k++
+				}
+			}
+			runes = n
+		}
+		toks = append(toks, ptoks...)
+	}
+	d := annotations.NewDocument(id, "", r.name, text.String())
+	if rebuilt {
+		r.rep.Add(r.name, "", line, "document %s: spaCy v2 JSON without a \"raw\" text that holds its tokens: the text is its tokens joined by spaces, a sentence per line", id)
+	}
+	x := d.Index()
+	start := -1
+	label := ""
+	open := func(i int, l string) { start, label = i, l }
+	closeAt := func(i int) {
+		if start >= 0 {
+			s, e := toks[start].start, toks[i].end
+			d.Spans = append(d.Spans, annotations.Span{ID: "T" + strconv.Itoa(len(d.Spans)+1), Label: label, Start: s, End: e, Text: x.Slice(s, e)})
+		}
+		start = -1
+	}
+	for i, t := range toks {
+		prefix, l, _ := strings.Cut(t.ner, "-")
+		switch {
+		case prefix == "U":
+			closeAt(i - 1)
+			open(i, l)
+			closeAt(i)
+		case prefix == "B":
+			closeAt(i - 1)
+			open(i, l)
+		case (prefix == "I" || prefix == "L") && start >= 0 && l == label:
+			if prefix == "L" {
+				closeAt(i)
+			}
+		case prefix == "I" || prefix == "L":
+			r.rep.Add(r.name, "", line, "document %s: token %d: tag %s does not continue an entity: read as starting one", id, i, t.ner)
+			closeAt(i - 1)
+			open(i, l)
+			if prefix == "L" {
+				closeAt(i)
+			}
+		default: // "O", "-" and ""
+			closeAt(i - 1)
+		}
+	}
+	closeAt(len(toks) - 1)
+	d.Origin = &annotations.Origin{Format: OriginFormat, Data: map[string]string{}}
+	return d, nil
 }

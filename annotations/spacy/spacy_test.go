@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,7 +41,7 @@ func writeAll(t testing.TB, docs []*annotations.Document, rep *loss.Report) []by
 			t.Fatal(err)
 		}
 	}
-	if err := w.Flush(); err != nil {
+	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -247,6 +248,7 @@ func FuzzRead(f *testing.F) {
 	data, _ := os.ReadFile("testdata/prodigy.jsonl")
 	f.Add(data)
 	f.Add([]byte(`{"text":"a👍 b","entities":[[3,4,"X"]],"cats":{"y":0.9,"n":0.1}}`))
+	f.Add([]byte(`[{"id":1,"paragraphs":[{"raw":"a 👍 b","sentences":[{"tokens":[{"orth":"a","ner":"U-X"},{"orth":"b","ner":"L-X"}]}]}]}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReader(bytes.NewReader(data), "f", nil)
 		var docs []*annotations.Document
@@ -275,4 +277,55 @@ func hasError(probs []annotations.Problem) bool {
 		}
 	}
 	return false
+}
+
+// TestProdigyRelations reads a record of Prodigy's rel.manual recipe: head
+// and child are the last tokens of their spans, and span fields Belgi does
+// not model travel through the Origin.
+func TestProdigyRelations(t *testing.T) {
+	in := `{"text":"Жанна Ахметова Алматыда","_input_hash":1,"_task_hash":2,` +
+		`"tokens":[{"text":"Жанна","start":0,"end":5,"id":0,"ws":true},{"text":"Ахметова","start":6,"end":14,"id":1,"ws":true},{"text":"Алматыда","start":15,"end":23,"id":2,"ws":false}],` +
+		`"spans":[{"start":0,"end":14,"token_start":0,"token_end":1,"label":"PER","text":"Жанна Ахметова","source":"model","input_hash":1,"score":0.9},{"start":15,"end":23,"token_start":2,"token_end":2,"label":"LOC"}],` +
+		`"relations":[{"head":1,"child":2,"head_span":{"start":0,"end":14,"token_start":0,"token_end":1,"label":"PER"},"child_span":{"start":15,"end":23,"token_start":2,"token_end":2,"label":"LOC"},"label":"in"}],"answer":"accept"}` + "\n"
+	var rep loss.Report
+	docs := readAll(t, []byte(in), &rep)
+	if len(docs) != 1 || len(docs[0].Relations) != 1 || rep.Len() != 0 {
+		t.Fatalf("read %+v, %v", docs, rep.Items)
+	}
+	out := string(writeAll(t, docs, &rep))
+	if !strings.Contains(out, `"relations":[{"head":1,"child":2,`) {
+		t.Errorf("head and child are not the last tokens:\n%s", out)
+	}
+	if !strings.Contains(out, `"label":"PER","input_hash":1,"score":0.9,"source":"model","text":"Жанна Ахметова"}`) {
+		t.Errorf("span fields lost:\n%s", out)
+	}
+	if rep.Len() != 0 {
+		t.Errorf("report %v", rep.Items)
+	}
+}
+
+// TestReadV2 reads spaCy v2's JSON training format, with and without raw.
+func TestReadV2(t *testing.T) {
+	in := `[{"id":7,"paragraphs":[{"raw":"Жанна  в Алматы.","sentences":[{"tokens":[{"id":0,"orth":"Жанна","ner":"U-PER"},{"id":1,"orth":"в","ner":"O"},{"id":2,"orth":"Алматы","ner":"B-LOC"},{"id":3,"orth":".","ner":"L-LOC"}]}]}]},` +
+		`{"id":8,"paragraphs":[{"sentences":[{"tokens":[{"orth":"Оян","ner":"B-ORG"},{"orth":"Казахстан","ner":"L-ORG"}]},{"tokens":[{"orth":"😀","ner":"-"},{"orth":"шеру","ner":"I-EVT"}]}]}]}]`
+	var rep loss.Report
+	docs := readAll(t, []byte(in), &rep)
+	if len(docs) != 2 {
+		t.Fatalf("%d docs", len(docs))
+	}
+	got := func(d *annotations.Document) (out []string) {
+		for _, s := range d.Spans {
+			out = append(out, s.Label+":"+s.Text)
+		}
+		return out
+	}
+	if docs[0].ID != "7" || docs[0].Text != "Жанна  в Алматы." || !slices.Equal(got(docs[0]), []string{"PER:Жанна", "LOC:Алматы."}) {
+		t.Errorf("doc 1: %q %q %v", docs[0].ID, docs[0].Text, got(docs[0]))
+	}
+	if docs[1].Text != "Оян Казахстан\n😀 шеру" || !slices.Equal(got(docs[1]), []string{"ORG:Оян Казахстан", "EVT:шеру"}) {
+		t.Errorf("doc 2: %q %v", docs[1].Text, got(docs[1]))
+	}
+	if rep.Len() != 2 || !strings.Contains(rep.Items[0].Reason, "joined by spaces") || !strings.Contains(rep.Items[1].Reason, "does not continue") {
+		t.Errorf("report %v", rep.Items)
+	}
 }

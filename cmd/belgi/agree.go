@@ -15,6 +15,7 @@ import (
 
 	"belgi/annotations"
 	"belgi/annotations/agree"
+	"belgi/annotations/format"
 	"belgi/annotations/loss"
 )
 
@@ -124,35 +125,40 @@ func runAgree(args []string) error {
 	return r.WriteText(agreeOut)
 }
 
-// readExport reads one annotator's export: a gold file, a Label Studio
-// export or a brat folder. It is the one place that knows formats, to be
-// replaced by the format registry (annotations/format).
+// readExport reads one annotator's export through the format registry: a
+// brat folder, a gold file, or else a Label Studio export.
 func readExport(in string) ([]*annotations.Document, error) {
 	fi, err := os.Stat(in)
 	if err != nil {
 		return nil, err
 	}
 	var rep loss.Report
-	var src *docSource
-	switch {
-	case fi.IsDir():
-		src, err = convFormats["brat"].read(in, &convertOptions{}, &rep)
-	default:
-		src, err = convFormats["json"].read(in, &convertOptions{}, &rep)
-		if err != nil && strings.Contains(err.Error(), "not a Belgi gold file") {
-			if ls, lerr := convFormats["labelstudio"].read(in, &convertOptions{}, &rep); lerr == nil {
-				src, err = ls, nil
+	read := func(name string) ([]*annotations.Document, error) {
+		r, err := openInput(format.Get(name), in, format.Options{}, &rep)
+		if err != nil {
+			return nil, err
+		}
+		var docs []*annotations.Document
+		for {
+			d, err := r.Read()
+			if err == io.EOF {
+				return docs, nil
 			}
+			if err != nil {
+				return nil, err
+			}
+			docs = append(docs, d)
 		}
 	}
-	if err != nil {
-		return nil, err
+	if fi.IsDir() {
+		return read("brat")
 	}
-	var docs []*annotations.Document
-	err = src.each(func(d *annotations.Document) error {
-		docs = append(docs, d)
-		return nil
-	})
+	docs, err := read("json")
+	if err != nil && strings.Contains(err.Error(), "not a Belgi gold file") {
+		if ls, lerr := read("labelstudio"); lerr == nil {
+			return ls, nil
+		}
+	}
 	return docs, err
 }
 
