@@ -1,10 +1,5 @@
 package annotations
 
-import (
-	"fmt"
-	"sort"
-)
-
 // ids returns the IDs of every annotation of d.
 func (d *Document) ids() map[string]bool {
 	ids := map[string]bool{}
@@ -115,204 +110,133 @@ func (d *Document) refOK(id, want string) bool {
 	}
 }
 
-// put adds or replaces the event, relation, attribute or note of op, after
-// checking that what it refers to exists. Replacing keeps its place. A span
-// can only be replaced: its label or fragments change, its ID stays, so
-// what refers to it stays valid.
+// put adds or replaces the event, relation, attribute, note or
+// normalization of op, after checking that what it refers to exists, or
+// replaces a span (putSpan). Replacing keeps the item's place.
 func (d *Document) put(op Op) (Op, error) {
-	n := 0
-	for _, set := range []bool{op.Event != nil, op.Relation != nil, op.Attribute != nil, op.Note != nil, op.Span != nil} {
-		if set {
-			n++
-		}
-	}
-	if n != 1 {
-		return Op{}, fmt.Errorf("put: document %q: give exactly one annotation, not %d", d.ID, n)
-	}
-	inverse := func(id string, old any, found bool) Op {
-		if !found {
-			return Op{Kind: OpRemove, Doc: d.ID, ID: id}
-		}
-		back := Op{Kind: OpPut, Doc: d.ID}
-		switch v := old.(type) {
-		case Event:
-			back.Event = &v
-		case Relation:
-			back.Relation = &v
-		case Attribute:
-			back.Attribute = &v
-		case Note:
-			back.Note = &v
-		}
-		return back
-	}
 	switch {
 	case op.Span != nil:
-		return d.putSpan(*op.Span)
+		return d.putSpan(op)
 	case op.Event != nil:
 		e := *op.Event
 		e.Arguments = append([]Argument(nil), e.Arguments...)
 		if e.ID == "" || e.Type == "" {
-			return Op{}, fmt.Errorf("put: document %q: an event needs an id and a type", d.ID)
+			return Op{}, refuse(op.Kind, d.ID, e.ID, ErrInvalid, "an event needs an id and a type")
 		}
 		if !d.refOK(e.Trigger, "span") {
-			return Op{}, fmt.Errorf("put: document %q: event %q: trigger %q is not a span", d.ID, e.ID, e.Trigger)
+			return Op{}, refuse(op.Kind, d.ID, e.ID, ErrInvalid, "event %q: trigger %q is not a span", e.ID, e.Trigger)
 		}
 		for _, a := range e.Arguments {
 			if a.Ref == e.ID || !d.refOK(a.Ref, "") || a.Role == "" {
-				return Op{}, fmt.Errorf("put: document %q: event %q: role %q: %q is not a span or another event", d.ID, e.ID, a.Role, a.Ref)
+				return Op{}, refuse(op.Kind, d.ID, e.ID, ErrInvalid, "event %q: role %q: %q is not a span or another event", e.ID, a.Role, a.Ref)
 			}
 		}
-		if err := d.checkNewID(e.ID, "event"); err != nil {
-			return Op{}, err
-		}
-		events := append([]Event(nil), d.Events...)
-		for i, old := range events {
-			if old.ID == e.ID {
-				events[i] = e
-				d.Events = events
-				return inverse(e.ID, old, true), nil
-			}
-		}
-		d.Events = insertAt(events, e, op.At)
-		return inverse(e.ID, nil, false), nil
+		return putItem(d, op, "event", &d.Events, e, e.ID, func(o *Op, v *Event) { o.Event = v })
 	case op.Relation != nil:
 		r := *op.Relation
 		r.Arguments = append([]Argument(nil), r.Arguments...)
 		if r.ID == "" || r.Type == "" || len(r.Arguments) == 0 {
-			return Op{}, fmt.Errorf("put: document %q: a relation needs an id, a type and arguments", d.ID)
+			return Op{}, refuse(op.Kind, d.ID, r.ID, ErrInvalid, "a relation needs an id, a type and arguments")
 		}
 		for _, a := range r.Arguments {
 			if !d.refOK(a.Ref, "") {
-				return Op{}, fmt.Errorf("put: document %q: relation %q: %q is not a span or event", d.ID, r.ID, a.Ref)
+				return Op{}, refuse(op.Kind, d.ID, r.ID, ErrInvalid, "relation %q: %q is not a span or event", r.ID, a.Ref)
 			}
 		}
-		if err := d.checkNewID(r.ID, "relation"); err != nil {
-			return Op{}, err
-		}
-		rels := append([]Relation(nil), d.Relations...)
-		for i, old := range rels {
-			if old.ID == r.ID {
-				rels[i] = r
-				d.Relations = rels
-				return inverse(r.ID, old, true), nil
-			}
-		}
-		d.Relations = insertAt(rels, r, op.At)
-		return inverse(r.ID, nil, false), nil
+		return putItem(d, op, "relation", &d.Relations, r, r.ID, func(o *Op, v *Relation) { o.Relation = v })
 	case op.Attribute != nil:
 		a := *op.Attribute
 		if a.ID == "" || a.Name == "" || !d.refOK(a.Target, "any") {
-			return Op{}, fmt.Errorf("put: document %q: attribute %q needs a name and a target that exists", d.ID, a.ID)
+			return Op{}, refuse(op.Kind, d.ID, a.ID, ErrInvalid, "attribute %q needs a name and a target that exists", a.ID)
 		}
-		if err := d.checkNewID(a.ID, "attribute"); err != nil {
-			return Op{}, err
+		return putItem(d, op, "attribute", &d.Attributes, a, a.ID, func(o *Op, v *Attribute) { o.Attribute = v })
+	case op.Note != nil:
+		n := *op.Note
+		if n.ID == "" || !d.refOK(n.Target, "any") {
+			return Op{}, refuse(op.Kind, d.ID, n.ID, ErrInvalid, "note %q needs a target that exists", n.ID)
 		}
-		attrs := append([]Attribute(nil), d.Attributes...)
-		for i, old := range attrs {
-			if old.ID == a.ID {
-				attrs[i] = a
-				d.Attributes = attrs
-				return inverse(a.ID, old, true), nil
-			}
-		}
-		d.Attributes = insertAt(attrs, a, op.At)
-		return inverse(a.ID, nil, false), nil
+		return putItem(d, op, "note", &d.Notes, n, n.ID, func(o *Op, v *Note) { o.Note = v })
 	default:
-		nt := *op.Note
-		if nt.ID == "" || !d.refOK(nt.Target, "any") {
-			return Op{}, fmt.Errorf("put: document %q: note %q needs a target that exists", d.ID, nt.ID)
+		n := *op.Normalization
+		if n.ID == "" || n.Resource == "" || !d.refOK(n.Target, "any") {
+			return Op{}, refuse(op.Kind, d.ID, n.ID, ErrInvalid, "normalization %q needs a resource and a target that exists", n.ID)
 		}
-		if err := d.checkNewID(nt.ID, "note"); err != nil {
-			return Op{}, err
-		}
-		notes := append([]Note(nil), d.Notes...)
-		for i, old := range notes {
-			if old.ID == nt.ID {
-				notes[i] = nt
-				d.Notes = notes
-				return inverse(nt.ID, old, true), nil
-			}
-		}
-		d.Notes = insertAt(notes, nt, op.At)
-		return inverse(nt.ID, nil, false), nil
+		return putItem(d, op, "normalization", &d.Normalizations, n, n.ID, func(o *Op, v *Normalization) { o.Normalization = v })
 	}
 }
 
-// putSpan replaces the span with sp's ID by sp.
-func (d *Document) putSpan(sp Span) (Op, error) {
-	if sp.Label == "" {
-		return Op{}, fmt.Errorf("put: document %q: span %q needs a label", d.ID, sp.ID)
-	}
-	sp.Fragments = append([]Fragment(nil), sp.Fragments...)
-	sort.Slice(sp.Fragments, func(i, j int) bool { return sp.Fragments[i].Start < sp.Fragments[j].Start })
-	for i := 1; i < len(sp.Fragments); i++ {
-		if sp.Fragments[i].Start < sp.Fragments[i-1].End {
-			return Op{}, fmt.Errorf("put: document %q: span %q: fragments %d and %d overlap", d.ID, sp.ID, i, i+1)
-		}
-	}
-	if len(sp.Fragments) == 1 {
-		sp.Start, sp.End, sp.Fragments = sp.Fragments[0].Start, sp.Fragments[0].End, nil
-	}
-	if err := d.fill(&sp); err != nil {
-		return Op{}, fmt.Errorf("put: document %q: %v", d.ID, err)
-	}
-	for i, old := range d.Spans {
-		if old.ID != sp.ID {
-			continue
-		}
-		spans := make([]Span, 0, len(d.Spans))
-		spans = append(spans, d.Spans[:i]...)
-		spans = append(spans, d.Spans[i+1:]...)
-		j := sort.Search(len(spans), func(j int) bool { return spanLess(sp, spans[j]) })
-		spans = append(spans, Span{})
-		copy(spans[j+1:], spans[j:])
-		spans[j] = sp
-		d.Spans = spans
-		return Op{Kind: OpPut, Doc: d.ID, Span: &old}, nil
-	}
-	return Op{}, fmt.Errorf("put: document %q has no span %q", d.ID, sp.ID)
-}
-
-// checkNewID refuses an ID that another kind of annotation has.
-func (d *Document) checkNewID(id, kind string) error {
+// putItem stores v, of the given kind and ID, in *list: in place of the
+// item with its ID, or as a new one at op.At. *list is replaced, never
+// written into. The inverse puts the old item back or removes the new one;
+// set places an item in an Op.
+func putItem[T any](d *Document, op Op, kind string, list *[]T, v T, id string, set func(*Op, *T)) (Op, error) {
 	if k := d.kindOf(id); k != "" && k != kind {
-		return fmt.Errorf("put: document %q: id %q is a %s's, not a new %s's", d.ID, id, k, kind)
+		return Op{}, refuse(op.Kind, d.ID, id, ErrExists, "id %q is a %s's, not a new %s's", id, k, kind)
 	}
-	return nil
+	items := append([]T(nil), *list...)
+	for i, old := range items {
+		if itemID(old) == id {
+			items[i] = v
+			*list = items
+			back := Op{Kind: OpPut, Doc: d.ID}
+			set(&back, &old)
+			return back, nil
+		}
+	}
+	*list = insertAt(items, v, op.At)
+	return Op{Kind: OpRemove, Doc: d.ID, ID: id}, nil
 }
 
-// remove deletes the event, relation, attribute or note with the given ID,
-// refusing while another annotation refers to it.
-func (d *Document) remove(id string) (Op, error) {
+// itemID returns the ID of an event, relation, attribute, note or
+// normalization.
+func itemID(v any) string {
+	switch v := v.(type) {
+	case Event:
+		return v.ID
+	case Relation:
+		return v.ID
+	case Attribute:
+		return v.ID
+	case Note:
+		return v.ID
+	case Normalization:
+		return v.ID
+	}
+	return ""
+}
+
+// remove deletes the event, relation, attribute, note or normalization
+// op.ID, refusing while another annotation refers to it.
+func (d *Document) remove(op Op) (Op, error) {
+	id := op.ID
 	if by := d.referrer(id); by != "" {
-		return Op{}, fmt.Errorf("remove: document %q: %q is used by %q; remove that first", d.ID, id, by)
+		return Op{}, refuse(op.Kind, d.ID, id, ErrInUse, "%q is used by %q; remove that first", id, by)
 	}
-	for i, e := range d.Events {
-		if e.ID == id {
-			d.Events = append(append([]Event(nil), d.Events[:i]...), d.Events[i+1:]...)
-			return Op{Kind: OpPut, Doc: d.ID, Event: &e, At: i + 1}, nil
+	back := Op{Kind: OpPut, Doc: d.ID}
+	switch {
+	case removeItem(&d.Events, id, &back, func(o *Op, v *Event) { o.Event = v }),
+		removeItem(&d.Relations, id, &back, func(o *Op, v *Relation) { o.Relation = v }),
+		removeItem(&d.Attributes, id, &back, func(o *Op, v *Attribute) { o.Attribute = v }),
+		removeItem(&d.Notes, id, &back, func(o *Op, v *Note) { o.Note = v }),
+		removeItem(&d.Normalizations, id, &back, func(o *Op, v *Normalization) { o.Normalization = v }):
+		return back, nil
+	}
+	return Op{}, refuse(op.Kind, d.ID, id, ErrNotFound, "it has no event, relation, attribute, note or normalization %q", id)
+}
+
+// removeItem takes the item with the given ID out of *list, replacing the
+// list, and records it and its place in back. It reports whether it was
+// there.
+func removeItem[T any](list *[]T, id string, back *Op, set func(*Op, *T)) bool {
+	for i, v := range *list {
+		if itemID(v) == id {
+			*list = append(append([]T(nil), (*list)[:i]...), (*list)[i+1:]...)
+			set(back, &v)
+			back.At = i + 1
+			return true
 		}
 	}
-	for i, r := range d.Relations {
-		if r.ID == id {
-			d.Relations = append(append([]Relation(nil), d.Relations[:i]...), d.Relations[i+1:]...)
-			return Op{Kind: OpPut, Doc: d.ID, Relation: &r, At: i + 1}, nil
-		}
-	}
-	for i, a := range d.Attributes {
-		if a.ID == id {
-			d.Attributes = append(append([]Attribute(nil), d.Attributes[:i]...), d.Attributes[i+1:]...)
-			return Op{Kind: OpPut, Doc: d.ID, Attribute: &a, At: i + 1}, nil
-		}
-	}
-	for i, n := range d.Notes {
-		if n.ID == id {
-			d.Notes = append(append([]Note(nil), d.Notes[:i]...), d.Notes[i+1:]...)
-			return Op{Kind: OpPut, Doc: d.ID, Note: &n, At: i + 1}, nil
-		}
-	}
-	return Op{}, fmt.Errorf("remove: document %q has no event, relation, attribute or note %q", d.ID, id)
+	return false
 }
 
 // insertAt inserts v before the 1-based position at, or appends it when at
