@@ -11,6 +11,7 @@ import (
 	"belgi/annotations"
 	"belgi/clean"
 	"belgi/demo"
+	"belgi/ingest"
 
 	"golang.org/x/text/language"
 )
@@ -64,7 +65,7 @@ type step struct {
 func NewState() *State {
 	s := &State{WS: annotations.NewWorkspace(annotations.DefaultSchema())}
 	for _, a := range demo.Articles() {
-		d, err := cleanedDocument(s.WS.NextDocumentID(), a.Name, a.Text)
+		d, err := ingest.Document(s.WS.NextDocumentID(), a.Name, []byte(a.Text), ingest.Options{})
 		if err == nil {
 			_, err = s.WS.Apply(annotations.Op{Kind: annotations.OpAddDocument, Document: d})
 		}
@@ -301,15 +302,13 @@ func (s *State) colourCSS() string {
 }
 
 // AddText adds a document holding text and opens it. name is the file name,
-// "" for pasted text.
+// "" for pasted text. The document is built as `belgi clean` builds it
+// (ingest.Document).
 func (s *State) AddText(name, text string) (*annotations.Document, error) {
-	if err := checkText(name, []byte(text)); err != nil {
-		return nil, err
-	}
 	if s.ReadOnly {
 		return nil, ErrReadOnly
 	}
-	d, err := cleanedDocument(s.WS.NextDocumentID(), name, text)
+	d, err := ingest.Document(s.WS.NextDocumentID(), name, []byte(text), ingest.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -320,54 +319,23 @@ func (s *State) AddText(name, text string) (*annotations.Document, error) {
 	return d, nil
 }
 
-// cleanedDocument cleans a page dump or saved HTML down to its article and
-// detects its languages. When the cleaner keeps nothing (a short snippet,
-// say), every line is kept: the person brought it to annotate it.
-func cleanedDocument(id, name, text string) (*annotations.Document, error) {
-	ext := strings.ToLower(path.Ext(name))
-	html := ext == ".html" || ext == ".htm" || clean.LooksLikeHTML(text)
-	d, err := annotations.NewCleanedDocument(id, "", name, text, html)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", nameOr(name), err)
-	}
-	if strings.TrimSpace(d.Text) == "" {
-		lines := append([]clean.Line(nil), d.Cleaning.Lines...)
-		for i := range lines {
-			lines[i].Keep = lines[i].End > lines[i].Start
-		}
-		if d, _, err = d.Reclean(lines); err != nil {
-			return nil, err
-		}
-	}
-	if strings.TrimSpace(d.Text) == "" {
-		return nil, fmt.Errorf("%s has no text", nameOr(name))
-	}
-	d.Title = titleOf(name, d.Text)
-	detectLanguages(d)
-	return d, nil
-}
-
-func nameOr(name string) string {
-	if name == "" {
-		return "the pasted text"
-	}
-	return name
-}
-
-// SetKeep keeps or removes input lines of a cleaned document. Spans on
-// removed text are deleted only when confirm agrees; the returned count says
-// how many went.
+// SetKeep keeps or removes input lines of a cleaned document, as one step.
+// Spans on removed text are deleted first, with what hangs on them, only
+// when confirm agrees; the returned count says how many went. The
+// operation records the decisions, not the document (annotations.OpReclean).
 func (s *State) SetKeep(id string, lines []int, keep bool, confirm func(lost []annotations.Span) bool) (int, error) {
 	d := s.WS.Document(id)
 	if d == nil || d.Cleaning == nil {
 		return 0, fmt.Errorf("document %q has no cleaning record", id)
 	}
 	decisions := append([]clean.Line(nil), d.Cleaning.Lines...)
+	rc := &annotations.Recleaning{}
 	for _, i := range lines {
 		if i < 0 || i >= len(decisions) {
 			return 0, fmt.Errorf("document %q has no line %d", id, i)
 		}
 		decisions[i].Keep = keep
+		rc.Lines = append(rc.Lines, annotations.LineKeep{Line: i, Keep: keep})
 	}
 	nd, lost, err := d.Reclean(decisions)
 	if err != nil {
@@ -376,8 +344,17 @@ func (s *State) SetKeep(id string, lines []int, keep bool, confirm func(lost []a
 	if len(lost) > 0 && !confirm(lost) {
 		return 0, errCancelled
 	}
-	detectLanguages(nd)
-	if err := s.Do(annotations.Op{Kind: annotations.OpReplaceDocument, Document: nd}); err != nil {
+	ingest.DetectLanguages(nd)
+	rc.Language, rc.LanguageSource, rc.Paragraphs = nd.Language, nd.LanguageSource, nd.Paragraphs
+	var ids []string
+	for _, sp := range lost {
+		ids = append(ids, sp.ID)
+	}
+	var ops []annotations.Op
+	if len(ids) > 0 {
+		ops = d.RemoveOps(ids...)
+	}
+	if err := s.Do(append(ops, annotations.Op{Kind: annotations.OpReclean, Doc: id, Reclean: rc})...); err != nil {
 		return 0, err
 	}
 	s.Selected = ""
@@ -387,63 +364,17 @@ func (s *State) SetKeep(id string, lines []int, keep bool, confirm func(lost []a
 // SetLanguage corrects the language of a document, or of the paragraph
 // starting at para when para >= 0. The correction is marked manual.
 func (s *State) SetLanguage(id string, para int, tag string) error {
-	d := s.WS.Document(id)
-	if d == nil {
+	if s.WS.Document(id) == nil {
 		return fmt.Errorf("no document %q", id)
 	}
 	if _, err := language.Parse(tag); err != nil {
 		return fmt.Errorf("%q is not a language tag", tag)
 	}
-	nd := *d
-	nd.Paragraphs = append([]annotations.ParagraphLanguage(nil), d.Paragraphs...)
-	if para < 0 {
-		nd.Language, nd.LanguageSource = tag, "manual"
-	} else {
-		found := false
-		for i, p := range nd.Paragraphs {
-			if p.Start == para {
-				nd.Paragraphs[i].Language, nd.Paragraphs[i].Source, nd.Paragraphs[i].Confidence = tag, "manual", 0
-				found = true
-			}
-		}
-		if !found {
-			return fmt.Errorf("document %q has no paragraph at %d", id, para)
-		}
+	err := s.Do(annotations.Op{Kind: annotations.OpSetLanguage, Doc: id, Language: &annotations.LanguageTag{Para: para, Tag: tag, Source: "manual"}})
+	if errors.Is(err, annotations.ErrNotFound) {
+		return fmt.Errorf("document %q has no paragraph at %d", id, para)
 	}
-	return s.Do(annotations.Op{Kind: annotations.OpReplaceDocument, Document: &nd})
-}
-
-// checkText refuses what is not text: invalid UTF-8, NUL bytes, nothing.
-func checkText(name string, data []byte) error {
-	if name == "" {
-		name = "the pasted text"
-	}
-	if i := annotations.InvalidUTF8(data); i >= 0 {
-		return fmt.Errorf("%s is not UTF-8 text (invalid byte at offset %d); save it as UTF-8 and try again", name, i)
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return fmt.Errorf("%s looks like a binary file (it contains NUL bytes), not text", name)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return fmt.Errorf("%s is empty", name)
-	}
-	return nil
-}
-
-// titleOf picks a title: the first non-blank line, shortened, or the file
-// name.
-func titleOf(name, text string) string {
-	for _, l := range strings.Split(text, "\n") {
-		l = strings.TrimSpace(strings.TrimPrefix(l, "\ufeff"))
-		if l == "" {
-			continue
-		}
-		if r := []rune(l); len(r) > 80 {
-			l = string(r[:79]) + "…"
-		}
-		return l
-	}
-	return name
+	return err
 }
 
 // AddFile adds what a file holds: a gold JSON file is imported, anything else
@@ -463,9 +394,6 @@ func (s *State) AddFile(name string, data []byte) (string, error) {
 			return "", err
 		}
 		return fmt.Sprintf("Added %q.", d.Title), nil
-	}
-	if err := checkText(name, data); err != nil {
-		return "", err
 	}
 	d, err := s.AddText(name, string(data))
 	if err != nil {
@@ -573,7 +501,7 @@ func (s *State) AddImported(docs []*annotations.Document, schema annotations.Sch
 		}
 		taken[d.ID] = true
 		if d.Language == "" || d.Language == "und" {
-			detectLanguages(d)
+			ingest.DetectLanguages(d)
 		}
 		ops = append(ops, annotations.Op{Kind: annotations.OpAddDocument, Document: d})
 	}
