@@ -114,129 +114,175 @@ func (d *Document) refOK(id, want string) bool {
 // normalization of op, after checking that what it refers to exists, or
 // replaces a span (putSpan). Replacing keeps the item's place.
 func (d *Document) put(op Op) (Op, error) {
+	var id, kind string
 	switch {
 	case op.Span != nil:
 		return d.putSpan(op)
 	case op.Event != nil:
-		e := *op.Event
-		e.Arguments = append([]Argument(nil), e.Arguments...)
+		e := op.Event
+		id, kind = e.ID, "event"
 		if e.ID == "" || e.Type == "" {
-			return Op{}, refuse(op.Kind, d.ID, e.ID, ErrInvalid, "an event needs an id and a type")
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "an event needs an id and a type")
 		}
 		if !d.refOK(e.Trigger, "span") {
-			return Op{}, refuse(op.Kind, d.ID, e.ID, ErrInvalid, "event %q: trigger %q is not a span", e.ID, e.Trigger)
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "event %q: trigger %q is not a span", id, e.Trigger)
 		}
 		for _, a := range e.Arguments {
 			if a.Ref == e.ID || !d.refOK(a.Ref, "") || a.Role == "" {
-				return Op{}, refuse(op.Kind, d.ID, e.ID, ErrInvalid, "event %q: role %q: %q is not a span or another event", e.ID, a.Role, a.Ref)
+				return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "event %q: role %q: %q is not a span or another event", id, a.Role, a.Ref)
 			}
 		}
-		return putItem(d, op, "event", &d.Events, e, e.ID, func(o *Op, v *Event) { o.Event = v })
 	case op.Relation != nil:
-		r := *op.Relation
-		r.Arguments = append([]Argument(nil), r.Arguments...)
+		r := op.Relation
+		id, kind = r.ID, "relation"
 		if r.ID == "" || r.Type == "" || len(r.Arguments) == 0 {
-			return Op{}, refuse(op.Kind, d.ID, r.ID, ErrInvalid, "a relation needs an id, a type and arguments")
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "a relation needs an id, a type and arguments")
 		}
 		for _, a := range r.Arguments {
 			if !d.refOK(a.Ref, "") {
-				return Op{}, refuse(op.Kind, d.ID, r.ID, ErrInvalid, "relation %q: %q is not a span or event", r.ID, a.Ref)
+				return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "relation %q: %q is not a span or event", id, a.Ref)
 			}
 		}
-		return putItem(d, op, "relation", &d.Relations, r, r.ID, func(o *Op, v *Relation) { o.Relation = v })
 	case op.Attribute != nil:
-		a := *op.Attribute
+		a := op.Attribute
+		id, kind = a.ID, "attribute"
 		if a.ID == "" || a.Name == "" || !d.refOK(a.Target, "any") {
-			return Op{}, refuse(op.Kind, d.ID, a.ID, ErrInvalid, "attribute %q needs a name and a target that exists", a.ID)
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "attribute %q needs a name and a target that exists", id)
 		}
-		return putItem(d, op, "attribute", &d.Attributes, a, a.ID, func(o *Op, v *Attribute) { o.Attribute = v })
 	case op.Note != nil:
-		n := *op.Note
+		n := op.Note
+		id, kind = n.ID, "note"
 		if n.ID == "" || !d.refOK(n.Target, "any") {
-			return Op{}, refuse(op.Kind, d.ID, n.ID, ErrInvalid, "note %q needs a target that exists", n.ID)
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "note %q needs a target that exists", id)
 		}
-		return putItem(d, op, "note", &d.Notes, n, n.ID, func(o *Op, v *Note) { o.Note = v })
 	default:
-		n := *op.Normalization
+		n := op.Normalization
+		id, kind = n.ID, "normalization"
 		if n.ID == "" || n.Resource == "" || !d.refOK(n.Target, "any") {
-			return Op{}, refuse(op.Kind, d.ID, n.ID, ErrInvalid, "normalization %q needs a resource and a target that exists", n.ID)
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "normalization %q needs a resource and a target that exists", id)
 		}
-		return putItem(d, op, "normalization", &d.Normalizations, n, n.ID, func(o *Op, v *Normalization) { o.Normalization = v })
 	}
-}
-
-// putItem stores v, of the given kind and ID, in *list: in place of the
-// item with its ID, or as a new one at op.At. *list is replaced, never
-// written into. The inverse puts the old item back or removes the new one;
-// set places an item in an Op.
-func putItem[T any](d *Document, op Op, kind string, list *[]T, v T, id string, set func(*Op, *T)) (Op, error) {
 	if k := d.kindOf(id); k != "" && k != kind {
 		return Op{}, refuse(op.Kind, d.ID, id, ErrExists, "id %q is a %s's, not a new %s's", id, k, kind)
 	}
-	items := append([]T(nil), *list...)
-	for i, old := range items {
-		if itemID(old) == id {
-			items[i] = v
-			*list = items
-			back := Op{Kind: OpPut, Doc: d.ID}
-			set(&back, &old)
-			return back, nil
+	// Each list is replaced, never written into; the inverse puts the old
+	// item back, or removes the new one.
+	i := d.position(id)
+	back := Op{Kind: OpPut, Doc: d.ID}
+	switch {
+	case op.Event != nil:
+		e := *op.Event
+		e.Arguments = append([]Argument(nil), e.Arguments...)
+		if i >= 0 {
+			back.Event = &d.Events[i]
 		}
+		d.Events = place(d.Events, i, e, op.At)
+	case op.Relation != nil:
+		r := *op.Relation
+		r.Arguments = append([]Argument(nil), r.Arguments...)
+		if i >= 0 {
+			back.Relation = &d.Relations[i]
+		}
+		d.Relations = place(d.Relations, i, r, op.At)
+	case op.Attribute != nil:
+		if i >= 0 {
+			back.Attribute = &d.Attributes[i]
+		}
+		d.Attributes = place(d.Attributes, i, *op.Attribute, op.At)
+	case op.Note != nil:
+		if i >= 0 {
+			back.Note = &d.Notes[i]
+		}
+		d.Notes = place(d.Notes, i, *op.Note, op.At)
+	default:
+		if i >= 0 {
+			back.Normalization = &d.Normalizations[i]
+		}
+		d.Normalizations = place(d.Normalizations, i, *op.Normalization, op.At)
 	}
-	*list = insertAt(items, v, op.At)
-	return Op{Kind: OpRemove, Doc: d.ID, ID: id}, nil
+	if i < 0 {
+		return Op{Kind: OpRemove, Doc: d.ID, ID: id}, nil
+	}
+	return back, nil
 }
 
-// itemID returns the ID of an event, relation, attribute, note or
-// normalization.
-func itemID(v any) string {
-	switch v := v.(type) {
-	case Event:
-		return v.ID
-	case Relation:
-		return v.ID
-	case Attribute:
-		return v.ID
-	case Note:
-		return v.ID
-	case Normalization:
-		return v.ID
+// position returns the place of event, relation, attribute, note or
+// normalization id in its list, or -1.
+func (d *Document) position(id string) int {
+	for i := range d.Events {
+		if d.Events[i].ID == id {
+			return i
+		}
 	}
-	return ""
+	for i := range d.Relations {
+		if d.Relations[i].ID == id {
+			return i
+		}
+	}
+	for i := range d.Attributes {
+		if d.Attributes[i].ID == id {
+			return i
+		}
+	}
+	for i := range d.Notes {
+		if d.Notes[i].ID == id {
+			return i
+		}
+	}
+	for i := range d.Normalizations {
+		if d.Normalizations[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// place returns a copy of list with v in place of item i, or, when i < 0,
+// inserted at the 1-based position at (0 appends).
+func place[T any](list []T, i int, v T, at int) []T {
+	out := append([]T(nil), list...)
+	if i >= 0 {
+		out[i] = v
+		return out
+	}
+	return insertAt(out, v, at)
+}
+
+// without returns a copy of list without item i.
+func without[T any](list []T, i int) []T {
+	return append(append([]T(nil), list[:i]...), list[i+1:]...)
 }
 
 // remove deletes the event, relation, attribute, note or normalization
-// op.ID, refusing while another annotation refers to it.
+// op.ID, refusing while another annotation refers to it. The inverse puts
+// it back in its place.
 func (d *Document) remove(op Op) (Op, error) {
 	id := op.ID
 	if by := d.referrer(id); by != "" {
 		return Op{}, refuse(op.Kind, d.ID, id, ErrInUse, "%q is used by %q; remove that first", id, by)
 	}
-	back := Op{Kind: OpPut, Doc: d.ID}
-	switch {
-	case removeItem(&d.Events, id, &back, func(o *Op, v *Event) { o.Event = v }),
-		removeItem(&d.Relations, id, &back, func(o *Op, v *Relation) { o.Relation = v }),
-		removeItem(&d.Attributes, id, &back, func(o *Op, v *Attribute) { o.Attribute = v }),
-		removeItem(&d.Notes, id, &back, func(o *Op, v *Note) { o.Note = v }),
-		removeItem(&d.Normalizations, id, &back, func(o *Op, v *Normalization) { o.Normalization = v }):
-		return back, nil
+	i := d.position(id)
+	back := Op{Kind: OpPut, Doc: d.ID, At: i + 1}
+	switch d.kindOf(id) {
+	case "event":
+		back.Event = &d.Events[i]
+		d.Events = without(d.Events, i)
+	case "relation":
+		back.Relation = &d.Relations[i]
+		d.Relations = without(d.Relations, i)
+	case "attribute":
+		back.Attribute = &d.Attributes[i]
+		d.Attributes = without(d.Attributes, i)
+	case "note":
+		back.Note = &d.Notes[i]
+		d.Notes = without(d.Notes, i)
+	case "normalization":
+		back.Normalization = &d.Normalizations[i]
+		d.Normalizations = without(d.Normalizations, i)
+	default:
+		return Op{}, refuse(op.Kind, d.ID, id, ErrNotFound, "it has no event, relation, attribute, note or normalization %q", id)
 	}
-	return Op{}, refuse(op.Kind, d.ID, id, ErrNotFound, "it has no event, relation, attribute, note or normalization %q", id)
-}
-
-// removeItem takes the item with the given ID out of *list, replacing the
-// list, and records it and its place in back. It reports whether it was
-// there.
-func removeItem[T any](list *[]T, id string, back *Op, set func(*Op, *T)) bool {
-	for i, v := range *list {
-		if itemID(v) == id {
-			*list = append(append([]T(nil), (*list)[:i]...), (*list)[i+1:]...)
-			set(back, &v)
-			back.At = i + 1
-			return true
-		}
-	}
-	return false
+	return back, nil
 }
 
 // insertAt inserts v before the 1-based position at, or appends it when at
