@@ -5,7 +5,7 @@ VERSION := $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 # Pure packages that must also run in the browser, tested under node.
-WASM_PKGS := ./annotations/... ./demo/... $(wildcard ./clean) $(wildcard ./langid)
+WASM_PKGS := ./annotations/... ./demo/... ./ingest $(wildcard ./clean) $(wildcard ./langid)
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 ADDR ?= 127.0.0.1:8000
 
@@ -136,7 +136,7 @@ FUZZ_TARGETS := \
 	./annotations/doccano:FuzzRead ./annotations/labelstudio:FuzzRead ./annotations/spacy:FuzzRead \
 	./annotations/folia:FuzzRead ./annotations/casefmt:FuzzRead ./annotations/factrueval:FuzzRead \
 	./annotations/goldstream:FuzzReader ./annotations/tokenize:FuzzTokens ./annotations/agree:FuzzReport ./annotations/format:FuzzSniff \
-	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect ./batch:FuzzWARC ./batch:FuzzRecords
+	./clean:FuzzText ./clean:FuzzHTML ./langid:FuzzDetect ./batch:FuzzWARC ./batch:FuzzRecords ./ingest:FuzzDocument
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \

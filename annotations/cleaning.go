@@ -50,8 +50,8 @@ func (c *Cleaning) check(text string) error {
 
 // Reclean returns a copy of d cleaned with new decisions on its input lines,
 // its annotations moved to the new text. Spans whose text is no longer
-// there are left out and returned, with the events, relations, attributes,
-// notes and normalizations that hung on them. Paragraph languages are
+// there are left out and returned, and so is what depends on them (the
+// walk of Document.RemoveOps). Paragraph languages are
 // dropped; the caller detects them again.
 func (d *Document) Reclean(lines []clean.Line) (*Document, []Span, error) {
 	if d.Cleaning == nil {
@@ -81,7 +81,9 @@ func (d *Document) Reclean(lines []clean.Line) (*Document, []Span, error) {
 		}
 		return ns, last + 1, true
 	}
-	var kept, lost []Span
+	moved := []Span{}
+	var lost []Span
+	var lostIDs []string
 	for _, s := range d.Spans {
 		m := s
 		ok := true
@@ -96,98 +98,13 @@ func (d *Document) Reclean(lines []clean.Line) (*Document, []Span, error) {
 			m.Start, m.End, ok = move(s.Start, s.End)
 		}
 		if ok && nd.fill(&m) == nil && m.Text == s.Text {
-			kept = append(kept, m)
+			moved = append(moved, m)
 		} else {
 			lost = append(lost, s)
+			lostIDs = append(lostIDs, s.ID)
 		}
 	}
-	nd.Spans = kept
-	if nd.Spans == nil {
-		nd.Spans = []Span{}
-	}
-	nd.dropDangling()
+	nd.Spans = moved
+	nd.drop(d.cascade(lostIDs...))
 	return nd, lost, nil
-}
-
-// dropDangling removes annotations that refer to ones no longer there,
-// until none do.
-func (d *Document) dropDangling() {
-	for {
-		ids := map[string]bool{}
-		for _, s := range d.Spans {
-			ids[s.ID] = true
-		}
-		for _, e := range d.Events {
-			if ids[e.Trigger] {
-				ids[e.ID] = true
-			}
-		}
-		for _, r := range d.Relations {
-			ids[r.ID] = true
-		}
-		changed := false
-		var events []Event
-		for _, e := range d.Events {
-			if !ids[e.Trigger] {
-				changed = true
-				continue
-			}
-			var args []Argument
-			for _, a := range e.Arguments {
-				if ids[a.Ref] {
-					args = append(args, a)
-				} else {
-					changed = true
-				}
-			}
-			e.Arguments = args
-			events = append(events, e)
-		}
-		d.Events = events
-		var rels []Relation
-		for _, r := range d.Relations {
-			whole := true
-			for _, a := range r.Arguments {
-				whole = whole && ids[a.Ref]
-			}
-			if whole {
-				rels = append(rels, r)
-			} else {
-				changed = true
-				delete(ids, r.ID)
-			}
-		}
-		d.Relations = rels
-		var attrs []Attribute
-		for _, a := range d.Attributes {
-			if ids[a.Target] {
-				attrs = append(attrs, a)
-				ids[a.ID] = true
-			} else {
-				changed = true
-			}
-		}
-		d.Attributes = attrs
-		var notes []Note
-		for _, n := range d.Notes {
-			if ids[n.Target] {
-				notes = append(notes, n)
-			} else {
-				changed = true
-			}
-		}
-		d.Notes = notes
-		var norms []Normalization
-		for _, n := range d.Normalizations {
-			if ids[n.Target] {
-				norms = append(norms, n)
-			} else {
-				changed = true
-			}
-		}
-		d.Normalizations = norms
-		if !changed {
-			return
-		}
-	}
 }

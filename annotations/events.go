@@ -1,10 +1,5 @@
 package annotations
 
-import (
-	"fmt"
-	"sort"
-)
-
 // ids returns the IDs of every annotation of d.
 func (d *Document) ids() map[string]bool {
 	ids := map[string]bool{}
@@ -115,204 +110,179 @@ func (d *Document) refOK(id, want string) bool {
 	}
 }
 
-// put adds or replaces the event, relation, attribute or note of op, after
-// checking that what it refers to exists. Replacing keeps its place. A span
-// can only be replaced: its label or fragments change, its ID stays, so
-// what refers to it stays valid.
+// put adds or replaces the event, relation, attribute, note or
+// normalization of op, after checking that what it refers to exists, or
+// replaces a span (putSpan). Replacing keeps the item's place.
 func (d *Document) put(op Op) (Op, error) {
-	n := 0
-	for _, set := range []bool{op.Event != nil, op.Relation != nil, op.Attribute != nil, op.Note != nil, op.Span != nil} {
-		if set {
-			n++
-		}
-	}
-	if n != 1 {
-		return Op{}, fmt.Errorf("put: document %q: give exactly one annotation, not %d", d.ID, n)
-	}
-	inverse := func(id string, old any, found bool) Op {
-		if !found {
-			return Op{Kind: OpRemove, Doc: d.ID, ID: id}
-		}
-		back := Op{Kind: OpPut, Doc: d.ID}
-		switch v := old.(type) {
-		case Event:
-			back.Event = &v
-		case Relation:
-			back.Relation = &v
-		case Attribute:
-			back.Attribute = &v
-		case Note:
-			back.Note = &v
-		}
-		return back
-	}
+	var id, kind string
 	switch {
 	case op.Span != nil:
-		return d.putSpan(*op.Span)
+		return d.putSpan(op)
 	case op.Event != nil:
-		e := *op.Event
-		e.Arguments = append([]Argument(nil), e.Arguments...)
+		e := op.Event
+		id, kind = e.ID, "event"
 		if e.ID == "" || e.Type == "" {
-			return Op{}, fmt.Errorf("put: document %q: an event needs an id and a type", d.ID)
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "an event needs an id and a type")
 		}
 		if !d.refOK(e.Trigger, "span") {
-			return Op{}, fmt.Errorf("put: document %q: event %q: trigger %q is not a span", d.ID, e.ID, e.Trigger)
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "event %q: trigger %q is not a span", id, e.Trigger)
 		}
 		for _, a := range e.Arguments {
 			if a.Ref == e.ID || !d.refOK(a.Ref, "") || a.Role == "" {
-				return Op{}, fmt.Errorf("put: document %q: event %q: role %q: %q is not a span or another event", d.ID, e.ID, a.Role, a.Ref)
+				return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "event %q: role %q: %q is not a span or another event", id, a.Role, a.Ref)
 			}
 		}
-		if err := d.checkNewID(e.ID, "event"); err != nil {
-			return Op{}, err
-		}
-		events := append([]Event(nil), d.Events...)
-		for i, old := range events {
-			if old.ID == e.ID {
-				events[i] = e
-				d.Events = events
-				return inverse(e.ID, old, true), nil
-			}
-		}
-		d.Events = insertAt(events, e, op.At)
-		return inverse(e.ID, nil, false), nil
 	case op.Relation != nil:
-		r := *op.Relation
-		r.Arguments = append([]Argument(nil), r.Arguments...)
+		r := op.Relation
+		id, kind = r.ID, "relation"
 		if r.ID == "" || r.Type == "" || len(r.Arguments) == 0 {
-			return Op{}, fmt.Errorf("put: document %q: a relation needs an id, a type and arguments", d.ID)
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "a relation needs an id, a type and arguments")
 		}
 		for _, a := range r.Arguments {
 			if !d.refOK(a.Ref, "") {
-				return Op{}, fmt.Errorf("put: document %q: relation %q: %q is not a span or event", d.ID, r.ID, a.Ref)
+				return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "relation %q: %q is not a span or event", id, a.Ref)
 			}
 		}
-		if err := d.checkNewID(r.ID, "relation"); err != nil {
-			return Op{}, err
-		}
-		rels := append([]Relation(nil), d.Relations...)
-		for i, old := range rels {
-			if old.ID == r.ID {
-				rels[i] = r
-				d.Relations = rels
-				return inverse(r.ID, old, true), nil
-			}
-		}
-		d.Relations = insertAt(rels, r, op.At)
-		return inverse(r.ID, nil, false), nil
 	case op.Attribute != nil:
-		a := *op.Attribute
+		a := op.Attribute
+		id, kind = a.ID, "attribute"
 		if a.ID == "" || a.Name == "" || !d.refOK(a.Target, "any") {
-			return Op{}, fmt.Errorf("put: document %q: attribute %q needs a name and a target that exists", d.ID, a.ID)
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "attribute %q needs a name and a target that exists", id)
 		}
-		if err := d.checkNewID(a.ID, "attribute"); err != nil {
-			return Op{}, err
+	case op.Note != nil:
+		n := op.Note
+		id, kind = n.ID, "note"
+		if n.ID == "" || !d.refOK(n.Target, "any") {
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "note %q needs a target that exists", id)
 		}
-		attrs := append([]Attribute(nil), d.Attributes...)
-		for i, old := range attrs {
-			if old.ID == a.ID {
-				attrs[i] = a
-				d.Attributes = attrs
-				return inverse(a.ID, old, true), nil
-			}
-		}
-		d.Attributes = insertAt(attrs, a, op.At)
-		return inverse(a.ID, nil, false), nil
 	default:
-		nt := *op.Note
-		if nt.ID == "" || !d.refOK(nt.Target, "any") {
-			return Op{}, fmt.Errorf("put: document %q: note %q needs a target that exists", d.ID, nt.ID)
-		}
-		if err := d.checkNewID(nt.ID, "note"); err != nil {
-			return Op{}, err
-		}
-		notes := append([]Note(nil), d.Notes...)
-		for i, old := range notes {
-			if old.ID == nt.ID {
-				notes[i] = nt
-				d.Notes = notes
-				return inverse(nt.ID, old, true), nil
-			}
-		}
-		d.Notes = insertAt(notes, nt, op.At)
-		return inverse(nt.ID, nil, false), nil
-	}
-}
-
-// putSpan replaces the span with sp's ID by sp.
-func (d *Document) putSpan(sp Span) (Op, error) {
-	if sp.Label == "" {
-		return Op{}, fmt.Errorf("put: document %q: span %q needs a label", d.ID, sp.ID)
-	}
-	sp.Fragments = append([]Fragment(nil), sp.Fragments...)
-	sort.Slice(sp.Fragments, func(i, j int) bool { return sp.Fragments[i].Start < sp.Fragments[j].Start })
-	for i := 1; i < len(sp.Fragments); i++ {
-		if sp.Fragments[i].Start < sp.Fragments[i-1].End {
-			return Op{}, fmt.Errorf("put: document %q: span %q: fragments %d and %d overlap", d.ID, sp.ID, i, i+1)
+		n := op.Normalization
+		id, kind = n.ID, "normalization"
+		if n.ID == "" || n.Resource == "" || !d.refOK(n.Target, "any") {
+			return Op{}, refuse(op.Kind, d.ID, id, ErrInvalid, "normalization %q needs a resource and a target that exists", id)
 		}
 	}
-	if len(sp.Fragments) == 1 {
-		sp.Start, sp.End, sp.Fragments = sp.Fragments[0].Start, sp.Fragments[0].End, nil
-	}
-	if err := d.fill(&sp); err != nil {
-		return Op{}, fmt.Errorf("put: document %q: %v", d.ID, err)
-	}
-	for i, old := range d.Spans {
-		if old.ID != sp.ID {
-			continue
-		}
-		spans := make([]Span, 0, len(d.Spans))
-		spans = append(spans, d.Spans[:i]...)
-		spans = append(spans, d.Spans[i+1:]...)
-		j := sort.Search(len(spans), func(j int) bool { return spanLess(sp, spans[j]) })
-		spans = append(spans, Span{})
-		copy(spans[j+1:], spans[j:])
-		spans[j] = sp
-		d.Spans = spans
-		return Op{Kind: OpPut, Doc: d.ID, Span: &old}, nil
-	}
-	return Op{}, fmt.Errorf("put: document %q has no span %q", d.ID, sp.ID)
-}
-
-// checkNewID refuses an ID that another kind of annotation has.
-func (d *Document) checkNewID(id, kind string) error {
 	if k := d.kindOf(id); k != "" && k != kind {
-		return fmt.Errorf("put: document %q: id %q is a %s's, not a new %s's", d.ID, id, k, kind)
+		return Op{}, refuse(op.Kind, d.ID, id, ErrExists, "id %q is a %s's, not a new %s's", id, k, kind)
 	}
-	return nil
+	// Each list is replaced, never written into; the inverse puts the old
+	// item back, or removes the new one.
+	i := d.position(id)
+	back := Op{Kind: OpPut, Doc: d.ID}
+	switch {
+	case op.Event != nil:
+		e := *op.Event
+		e.Arguments = append([]Argument(nil), e.Arguments...)
+		if i >= 0 {
+			back.Event = &d.Events[i]
+		}
+		d.Events = place(d.Events, i, e, op.At)
+	case op.Relation != nil:
+		r := *op.Relation
+		r.Arguments = append([]Argument(nil), r.Arguments...)
+		if i >= 0 {
+			back.Relation = &d.Relations[i]
+		}
+		d.Relations = place(d.Relations, i, r, op.At)
+	case op.Attribute != nil:
+		if i >= 0 {
+			back.Attribute = &d.Attributes[i]
+		}
+		d.Attributes = place(d.Attributes, i, *op.Attribute, op.At)
+	case op.Note != nil:
+		if i >= 0 {
+			back.Note = &d.Notes[i]
+		}
+		d.Notes = place(d.Notes, i, *op.Note, op.At)
+	default:
+		if i >= 0 {
+			back.Normalization = &d.Normalizations[i]
+		}
+		d.Normalizations = place(d.Normalizations, i, *op.Normalization, op.At)
+	}
+	if i < 0 {
+		return Op{Kind: OpRemove, Doc: d.ID, ID: id}, nil
+	}
+	return back, nil
 }
 
-// remove deletes the event, relation, attribute or note with the given ID,
-// refusing while another annotation refers to it.
-func (d *Document) remove(id string) (Op, error) {
+// position returns the place of event, relation, attribute, note or
+// normalization id in its list, or -1.
+func (d *Document) position(id string) int {
+	for i := range d.Events {
+		if d.Events[i].ID == id {
+			return i
+		}
+	}
+	for i := range d.Relations {
+		if d.Relations[i].ID == id {
+			return i
+		}
+	}
+	for i := range d.Attributes {
+		if d.Attributes[i].ID == id {
+			return i
+		}
+	}
+	for i := range d.Notes {
+		if d.Notes[i].ID == id {
+			return i
+		}
+	}
+	for i := range d.Normalizations {
+		if d.Normalizations[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// place returns a copy of list with v in place of item i, or, when i < 0,
+// inserted at the 1-based position at (0 appends).
+func place[T any](list []T, i int, v T, at int) []T {
+	out := append([]T(nil), list...)
+	if i >= 0 {
+		out[i] = v
+		return out
+	}
+	return insertAt(out, v, at)
+}
+
+// without returns a copy of list without item i.
+func without[T any](list []T, i int) []T {
+	return append(append([]T(nil), list[:i]...), list[i+1:]...)
+}
+
+// remove deletes the event, relation, attribute, note or normalization
+// op.ID, refusing while another annotation refers to it. The inverse puts
+// it back in its place.
+func (d *Document) remove(op Op) (Op, error) {
+	id := op.ID
 	if by := d.referrer(id); by != "" {
-		return Op{}, fmt.Errorf("remove: document %q: %q is used by %q; remove that first", d.ID, id, by)
+		return Op{}, refuse(op.Kind, d.ID, id, ErrInUse, "%q is used by %q; remove that first", id, by)
 	}
-	for i, e := range d.Events {
-		if e.ID == id {
-			d.Events = append(append([]Event(nil), d.Events[:i]...), d.Events[i+1:]...)
-			return Op{Kind: OpPut, Doc: d.ID, Event: &e, At: i + 1}, nil
-		}
+	i := d.position(id)
+	back := Op{Kind: OpPut, Doc: d.ID, At: i + 1}
+	switch d.kindOf(id) {
+	case "event":
+		back.Event = &d.Events[i]
+		d.Events = without(d.Events, i)
+	case "relation":
+		back.Relation = &d.Relations[i]
+		d.Relations = without(d.Relations, i)
+	case "attribute":
+		back.Attribute = &d.Attributes[i]
+		d.Attributes = without(d.Attributes, i)
+	case "note":
+		back.Note = &d.Notes[i]
+		d.Notes = without(d.Notes, i)
+	case "normalization":
+		back.Normalization = &d.Normalizations[i]
+		d.Normalizations = without(d.Normalizations, i)
+	default:
+		return Op{}, refuse(op.Kind, d.ID, id, ErrNotFound, "it has no event, relation, attribute, note or normalization %q", id)
 	}
-	for i, r := range d.Relations {
-		if r.ID == id {
-			d.Relations = append(append([]Relation(nil), d.Relations[:i]...), d.Relations[i+1:]...)
-			return Op{Kind: OpPut, Doc: d.ID, Relation: &r, At: i + 1}, nil
-		}
-	}
-	for i, a := range d.Attributes {
-		if a.ID == id {
-			d.Attributes = append(append([]Attribute(nil), d.Attributes[:i]...), d.Attributes[i+1:]...)
-			return Op{Kind: OpPut, Doc: d.ID, Attribute: &a, At: i + 1}, nil
-		}
-	}
-	for i, n := range d.Notes {
-		if n.ID == id {
-			d.Notes = append(append([]Note(nil), d.Notes[:i]...), d.Notes[i+1:]...)
-			return Op{Kind: OpPut, Doc: d.ID, Note: &n, At: i + 1}, nil
-		}
-	}
-	return Op{}, fmt.Errorf("remove: document %q has no event, relation, attribute or note %q", d.ID, id)
+	return back, nil
 }
 
 // insertAt inserts v before the 1-based position at, or appends it when at

@@ -87,16 +87,19 @@ func TestEventOps(t *testing.T) {
 		t.Errorf("structure: %+v", d)
 	}
 	// Referenced annotations cannot be removed from under their users.
-	for _, op := range []Op{
-		{Kind: OpDeleteSpan, Doc: "d1", ID: "T2"},
-		{Kind: OpRemove, Doc: "d1", ID: "E1"},
-		{Kind: OpDeleteSpans, Doc: "d1", IDs: []string{"T5"}},
-		{Kind: OpPut, Doc: "d1", Event: &Event{ID: "E3", Type: "Arrest", Trigger: "T99"}},
-		{Kind: OpPut, Doc: "d1", Event: &Event{ID: "T1", Type: "Arrest", Trigger: "T5"}},
-		{Kind: OpPut, Doc: "d1", Attribute: &Attribute{ID: "A2", Name: "Negated", Target: "E9"}},
+	for _, c := range []struct {
+		op   Op
+		want error
+	}{
+		{Op{Kind: OpDeleteSpan, Doc: "d1", ID: "T2"}, ErrInUse},
+		{Op{Kind: OpRemove, Doc: "d1", ID: "E1"}, ErrInUse},
+		{Op{Kind: OpDeleteSpans, Doc: "d1", IDs: []string{"T5"}}, ErrInUse},
+		{Op{Kind: OpPut, Doc: "d1", Event: &Event{ID: "E3", Type: "Arrest", Trigger: "T99"}}, ErrInvalid},
+		{Op{Kind: OpPut, Doc: "d1", Event: &Event{ID: "T1", Type: "Arrest", Trigger: "T5"}}, ErrExists},
+		{Op{Kind: OpPut, Doc: "d1", Attribute: &Attribute{ID: "A2", Name: "Negated", Target: "E9"}}, ErrInvalid},
 	} {
-		if _, err := w.Apply(op); err == nil {
-			t.Errorf("%s %s: no error", op.Kind, op.ID)
+		if _, err := w.Apply(c.op); !isOpError(err, c.want) {
+			t.Errorf("%s %s: err = %v, want %v", c.op.Kind, c.op.ID, err, c.want)
 		}
 	}
 	if !bytes.Equal(snap(), final) {
@@ -140,24 +143,24 @@ func TestPutSpan(t *testing.T) {
 		name     string
 		span     Span
 		wantText string
-		wantErr  string
+		wantErr  error
 	}{
-		{"relabel", Span{ID: "T1", Label: "ORG", Start: 0, End: 2}, "He", ""},
-		{"fragments out of order", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{15, 17}, {9, 13}}}, "gave up", ""},
-		{"one fragment", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{3, 8}}}, "👨‍👩‍👧", ""},
-		{"overlap", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{0, 5}, {3, 8}}}, "", "overlap"},
-		{"out of range", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{0, 2}, {20, 40}}}, "", "past the end"},
-		{"no label", Span{ID: "T1", Start: 0, End: 2}, "", "label"},
-		{"unknown span", Span{ID: "T9", Label: "PER", Start: 0, End: 2}, "", "no span"},
+		{"relabel", Span{ID: "T1", Label: "ORG", Start: 0, End: 2}, "He", nil},
+		{"fragments out of order", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{15, 17}, {9, 13}}}, "gave up", nil},
+		{"one fragment", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{3, 8}}}, "👨‍👩‍👧", nil},
+		{"overlap", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{0, 5}, {3, 8}}}, "", ErrInvalid},
+		{"out of range", Span{ID: "T1", Label: "PER", Fragments: []Fragment{{0, 2}, {20, 40}}}, "", ErrInvalid},
+		{"no label", Span{ID: "T1", Start: 0, End: 2}, "", ErrInvalid},
+		{"unknown span", Span{ID: "T9", Label: "PER", Start: 0, End: 2}, "", ErrNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before, _ := w.Document("d1").Span("T1")
 			inv, err := w.Apply(Op{Kind: OpPut, Doc: "d1", Span: &tt.span})
 			after, _ := w.Document("d1").Span(tt.span.ID)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+			if tt.wantErr != nil {
+				if !isOpError(err, tt.wantErr) {
+					t.Fatalf("err = %v, want %v", err, tt.wantErr)
 				}
 				if now, _ := w.Document("d1").Span("T1"); now.Text != before.Text || len(now.Fragments) != len(before.Fragments) {
 					t.Fatalf("failed put changed the span: %+v", now)

@@ -10,12 +10,17 @@ import (
 	"unicode/utf8"
 )
 
-// FoldRune returns the form of r that case-insensitive matching compares:
-// the smallest rune of r's simple case-folding orbit (unicode.SimpleFold),
-// so that А, а and Ә, ә, Σ, σ, ς each compare equal and folding never
-// changes a text's length in code points. The Turkic dotted and dotless I
+// FoldRune returns the form of r that Belgi compares when it matches text
+// without regard to case: search (/), annotate all and the suggestions all
+// fold with it, so one word is one word everywhere. It is the smallest rune
+// of r's simple case-folding orbit (unicode.SimpleFold), so that А, а and
+// Ә, ә, Σ, σ, ς each compare equal and folding never changes a text's
+// length in code points. Two letters fold together beyond case: Ё and ё
+// fold with Е and е, since Russian writes е for ё as often as not
+// ("Алёна" and "Алена" are one name); and the Turkic dotted and dotless I
 // (İ, ı), which Kazakh in Latin script uses, fold with I and i, so a search
-// finds a word whichever convention a text follows.
+// finds a word whichever convention a text follows. Kazakh letters (Ә, І,
+// Ү, Ұ, Қ, Ө, Ғ, Ң, Һ) stay distinct from the Russian ones they resemble.
 //
 // Full case folding (golang.org/x/text/cases) is not used: it turns ß into
 // ss and İ into two code points, which would break the one-to-one map
@@ -28,8 +33,11 @@ func FoldRune(r rune) rune {
 }
 
 func foldRune(r rune) rune {
-	if r == 'İ' || r == 'ı' {
+	switch r {
+	case 'İ', 'ı':
 		return 'I'
+	case 'Ё', 'ё':
+		r = 'Е'
 	}
 	m := r
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {

@@ -1,8 +1,8 @@
 package annotations
 
 import (
+	"errors"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -16,28 +16,45 @@ func testWorkspace(t *testing.T) *Workspace {
 	return w
 }
 
+// errValidation stands for a *ValidationError in tables of wanted errors.
+var errValidation = errors.New("validation error")
+
+// isOpError reports whether err is an *OpError that wraps want (or a
+// *ValidationError, for errValidation).
+func isOpError(err, want error) bool {
+	var oe *OpError
+	if !errors.As(err, &oe) {
+		return false
+	}
+	if want == errValidation {
+		var ve *ValidationError
+		return errors.As(err, &ve)
+	}
+	return errors.Is(err, want)
+}
+
 func TestApplyAndUndo(t *testing.T) {
 	tests := []struct {
 		name    string
 		op      Op
-		wantErr string
+		wantErr error
 	}{
-		{"span over emoji", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "GPE", Start: 1, End: 9}}, ""},
-		{"span across CRLF", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "TIME", Start: 10, End: 25}}, ""},
-		{"span with fragments", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "GPE", Fragments: []Fragment{{1, 7}, {10, 19}}}}, ""},
-		{"end past text", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "PER", Start: 3, End: 99}}, "past the end"},
-		{"empty span", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "PER", Start: 3, End: 3}}, "not before"},
-		{"negative start", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "PER", Start: -1, End: 3}}, "negative"},
-		{"unknown document", Op{Kind: OpAddSpan, Doc: "nope", Span: &Span{Label: "PER", Start: 0, End: 3}}, "no document"},
-		{"delete missing span", Op{Kind: OpDeleteSpan, Doc: "d1", ID: "T9"}, "no span"},
-		{"remove missing document", Op{Kind: OpRemoveDocument, Doc: "d9"}, "no document"},
-		{"duplicate document", Op{Kind: OpAddDocument, Document: NewDocument("d1", "", "", "x")}, "already exists"},
-		{"document with bad span", Op{Kind: OpAddDocument, Document: &Document{ID: "d2", Language: "und", Text: "abc", Spans: []Span{{ID: "T1", Label: "PER", Start: 0, End: 9}}}}, "past the end"},
-		{"unknown op", Op{Kind: "explode"}, "unknown operation"},
-		{"replace document", Op{Kind: OpReplaceDocument, Document: NewDocument("d1", "New", "", "other text")}, ""},
-		{"replace missing document", Op{Kind: OpReplaceDocument, Document: NewDocument("d7", "New", "", "x")}, "no document"},
-		{"set schema", Op{Kind: OpSetSchema, Schema: &Schema{Name: "tiny", Entities: []EntityType{{Type: "X"}}}}, ""},
-		{"set bad schema", Op{Kind: OpSetSchema, Schema: &Schema{Name: "bad", Entities: []EntityType{{Type: "a b"}}}}, "letters"},
+		{"span over emoji", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "GPE", Start: 1, End: 9}}, nil},
+		{"span across CRLF", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "TIME", Start: 10, End: 25}}, nil},
+		{"span with fragments", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "GPE", Fragments: []Fragment{{1, 7}, {10, 19}}}}, nil},
+		{"end past text", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "PER", Start: 3, End: 99}}, ErrInvalid},
+		{"empty span", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "PER", Start: 3, End: 3}}, ErrInvalid},
+		{"negative start", Op{Kind: OpAddSpan, Doc: "d1", Span: &Span{Label: "PER", Start: -1, End: 3}}, ErrInvalid},
+		{"unknown document", Op{Kind: OpAddSpan, Doc: "nope", Span: &Span{Label: "PER", Start: 0, End: 3}}, ErrNotFound},
+		{"delete missing span", Op{Kind: OpDeleteSpan, Doc: "d1", ID: "T9"}, ErrNotFound},
+		{"remove missing document", Op{Kind: OpRemoveDocument, Doc: "d9"}, ErrNotFound},
+		{"duplicate document", Op{Kind: OpAddDocument, Document: NewDocument("d1", "", "", "x")}, ErrExists},
+		{"document with bad span", Op{Kind: OpAddDocument, Document: &Document{ID: "d2", Language: "und", Text: "abc", Spans: []Span{{ID: "T1", Label: "PER", Start: 0, End: 9}}}}, errValidation},
+		{"unknown op", Op{Kind: "explode"}, ErrUnknownOp},
+		{"replace document", Op{Kind: OpReplaceDocument, Document: NewDocument("d1", "New", "", "other text")}, nil},
+		{"replace missing document", Op{Kind: OpReplaceDocument, Document: NewDocument("d7", "New", "", "x")}, ErrNotFound},
+		{"set schema", Op{Kind: OpSetSchema, Schema: &Schema{Name: "tiny", Entities: []EntityType{{Type: "X"}}}}, nil},
+		{"set bad schema", Op{Kind: OpSetSchema, Schema: &Schema{Name: "bad", Entities: []EntityType{{Type: "a b"}}}}, errValidation},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,9 +62,9 @@ func TestApplyAndUndo(t *testing.T) {
 			before, _ := Marshal(NewFile(w.Schema, w.Documents...))
 			inv, err := w.Apply(tt.op)
 			after, _ := Marshal(NewFile(w.Schema, w.Documents...))
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want it to mention %q", err, tt.wantErr)
+			if tt.wantErr != nil {
+				if !isOpError(err, tt.wantErr) {
+					t.Fatalf("err = %v, want an *OpError wrapping %v", err, tt.wantErr)
 				}
 				if string(before) != string(after) {
 					t.Fatal("a failed operation changed the workspace")

@@ -26,7 +26,8 @@ type PreviewMatch struct {
 }
 
 // PreviewAll finds the other occurrences of the selected span's text:
-// whole words, case-insensitive. Matches already labelled so are left out.
+// whole words, compared as search compares (annotations.FoldRune).
+// Matches already labelled so are left out.
 func (s *State) PreviewAll() (*Preview, error) {
 	d := s.Doc()
 	if d == nil {
@@ -76,9 +77,17 @@ func (s *State) AcceptAll(p *Preview) (int, error) {
 	return len(ops[0].Spans), nil
 }
 
-// renderPreview shows the occurrences with a box each, and Accept.
-func (s *Shell) renderPreview() app.UI {
-	p := s.preview
+// annotateAll is the part of the shell that labels every other
+// occurrence of the selected span's text: its preview lives from the
+// click on Annotate all to Accept or Cancel.
+type annotateAll struct {
+	sh      *Shell
+	preview *Preview // occurrences awaiting acceptance, nil when none
+}
+
+// render shows the occurrences with a box each, and Accept.
+func (a *annotateAll) render() app.UI {
+	p := a.preview
 	if p == nil {
 		return nil
 	}
@@ -93,11 +102,11 @@ func (s *Shell) renderPreview() app.UI {
 	if len(list) > shown {
 		list = list[:shown]
 	}
-	return app.Section().Class("batch preview").Aria("label", "Annotate all occurrences").DataSet("testid", "annotate-all-panel").OnChange(s.onPreviewCheck).Body(
+	return app.Section().Class("batch preview").Aria("label", "Annotate all occurrences").DataSet("testid", "annotate-all-panel").OnChange(a.onCheck).Body(
 		app.Div().Class("batch-head").Body(
 			app.Strong().Text(fmt.Sprintf("%s of “%s” as %s", plural(len(p.Matches), "more occurrence", "more occurrences"), clipText(p.Text), p.Label)),
-			app.Button().Class("primary").DataSet("testid", "annotate-all-accept").OnClick(s.onAcceptAll).Text(fmt.Sprintf("Label %d", n)),
-			app.Button().OnClick(s.onCancelPreview).Text("Cancel"),
+			app.Button().Class("primary").DataSet("testid", "annotate-all-accept").OnClick(a.onAccept).Text(fmt.Sprintf("Label %d", n)),
+			app.Button().OnClick(a.onCancel).Text("Cancel"),
 		),
 		app.Ul().Body(app.Range(list).Slice(func(i int) app.UI {
 			m := list[i]
@@ -114,35 +123,34 @@ func (s *Shell) renderPreview() app.UI {
 	)
 }
 
-func (s *Shell) onAnnotateAll(ctx app.Context, e app.Event) {
-	p, err := s.st.PreviewAll()
+func (a *annotateAll) onOpen(ctx app.Context, e app.Event) {
+	p, err := a.sh.st.PreviewAll()
 	if err != nil {
-		s.say("", err)
+		a.sh.say("", err)
 		return
 	}
-	s.preview = p
-	s.say("", nil)
+	a.preview = p
+	a.sh.say("", nil)
 }
 
-func (s *Shell) onPreviewCheck(ctx app.Context, e app.Event) {
+func (a *annotateAll) onCheck(ctx app.Context, e app.Event) {
 	t := e.Get("target")
 	i, err := strconv.Atoi(str(t.Get("dataset").Get("match")))
-	if err != nil || s.preview == nil || i >= len(s.preview.Matches) {
+	if err != nil || a.preview == nil || i >= len(a.preview.Matches) {
 		return
 	}
-	s.preview.Matches[i].Checked = t.Get("checked").Bool()
+	a.preview.Matches[i].Checked = t.Get("checked").Bool()
 }
 
-func (s *Shell) onAcceptAll(ctx app.Context, e app.Event) {
-	p := s.preview
-	s.preview = nil
-	n, err := s.st.AcceptAll(p)
+func (a *annotateAll) onAccept(ctx app.Context, e app.Event) {
+	p := a.preview
+	a.preview = nil
+	n, err := a.sh.st.AcceptAll(p)
 	if err != nil {
-		s.say("", err)
+		a.sh.say("", err)
 		return
 	}
-	s.say(fmt.Sprintf("Labelled %s as %s. One Ctrl+Z takes them all back.", plural(n, "occurrence", "occurrences"), p.Label), nil)
-	s.changed()
+	a.sh.say(fmt.Sprintf("Labelled %s as %s. One Ctrl+Z takes them all back.", plural(n, "occurrence", "occurrences"), p.Label), nil)
 }
 
-func (s *Shell) onCancelPreview(ctx app.Context, e app.Event) { s.preview = nil }
+func (a *annotateAll) onCancel(ctx app.Context, e app.Event) { a.preview = nil }

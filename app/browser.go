@@ -2,14 +2,15 @@ package app
 
 import (
 	"strings"
-	"sync/atomic"
+
+	"belgi/annotations/journal"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Browser is what the components need from the page that Go cannot do
-// alone. The wasm entry point installs the real one with SetBrowser; tests
-// install fakes.
+// alone. The wasm entry point hands the real one to NewShell; tests hand
+// it fakes.
 type Browser interface {
 	// Selection returns the two ends of the current selection when both lie
 	// in the document text, in DOM order.
@@ -29,7 +30,7 @@ type Browser interface {
 	Listen(h PageHandler) (stop func())
 	// Store returns the browser's storage for the workspace, or nil when
 	// it has none (then nothing survives a reload, and the UI says so).
-	Store() Store
+	Store() journal.Store
 	// Lock asks for the workspace. granted is called with true when this
 	// tab holds it, or with false when another tab does, and then with
 	// true once that tab closes. It is called from the browser's event loop.
@@ -58,6 +59,9 @@ type PageHandler interface {
 	// Unexported reports whether leaving the page now would leave changes
 	// that were never exported. Called while the page unloads.
 	Unexported() bool
+	// Claims reports whether Belgi acts on k, so that the browser's own
+	// action for it must be prevented. Called while the event dispatches.
+	Claims(k KeyPress) bool
 }
 
 // A KeyPress is a key pressed outside a text field.
@@ -85,62 +89,12 @@ func (k KeyPress) Binding() string {
 	return strings.ToLower(k.Key)
 }
 
-// bound holds the keys the schema binds, for Claims, which runs outside the
-// UI goroutine.
-var bound atomic.Pointer[map[string]bool]
-
-// setBound records the keys the schema binds.
-func setBound(keys map[string]bool) { bound.Store(&keys) }
-
-// ghostSelected tells Claims that Enter accepts a suggestion;
-// spanSelected that it opens the selected span's record or fills the
-// waiting role with it.
-var ghostSelected, spanSelected atomic.Bool
-
-// Claims reports whether Belgi acts on k, so that the browser's own action
-// for it must be prevented. The bridge calls it while the event dispatches.
-func Claims(k KeyPress) bool {
-	if k.Alt {
-		return false
-	}
-	if k.Ctrl {
-		switch k.Key {
-		case "z", "Z", "y", "Y", "f", "F", "g", "G":
-			return true
-		}
-		return false
-	}
-	switch k.Key {
-	case "Delete", "Backspace", "Escape", "?", "/", "F3":
-		return true
-	case "Enter":
-		return !k.OnControl && (ghostSelected.Load() || spanSelected.Load())
-	}
-	switch k.Code {
-	case "BracketLeft", "BracketRight", "Equal", "NumpadAdd":
-		return true
-	}
-	b := k.Binding()
-	if len(b) == 1 && b[0] >= '1' && b[0] <= '9' {
-		return true
-	}
-	if m := bound.Load(); m != nil && (*m)[b] {
-		return true
-	}
-	return false
-}
-
 // A File is a file the person chose or dropped, as read by the browser.
 type File struct {
 	Name string
 	Data []byte
 	Err  error
 }
-
-var browser Browser = noBrowser{}
-
-// SetBrowser installs the browser bridge.
-func SetBrowser(b Browser) { browser = b }
 
 // noBrowser is the bridge outside a browser: nothing is selected and
 // nothing can be read or downloaded.
@@ -151,7 +105,7 @@ func (noBrowser) ClearSelection()                            {}
 func (noBrowser) Download(name, mime string, data []byte)    {}
 func (noBrowser) ReadFiles(files app.Value, done func(File)) {}
 func (noBrowser) Listen(h PageHandler) func()                { return func() {} }
-func (noBrowser) Store() Store                               { return nil }
+func (noBrowser) Store() journal.Store                       { return nil }
 func (noBrowser) Lock(granted func(bool))                    { granted(true) }
 func (noBrowser) Broadcast(msg string)                       {}
 func (noBrowser) Confirm(question string) bool               { return true }

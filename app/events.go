@@ -178,18 +178,15 @@ func (s *State) newRelation(t, from, to string) annotations.Relation {
 }
 
 // Remove deletes an annotation of the open document and everything that
-// hangs on it, as one step: an event's attributes, notes and relations, the
-// roles it fills in other events; a span's event when it is a trigger.
+// hangs on it, as one step (annotations.Document.RemoveOps): an event's
+// attributes, notes and relations, the roles it fills in other events; a
+// span's event when it is a trigger.
 func (s *State) Remove(id string) error {
 	d := s.Doc()
 	if d == nil {
 		return errNoDocument
 	}
-	ops, err := removeOps(d, id)
-	if err != nil {
-		return err
-	}
-	if err := s.Do(ops...); err != nil {
+	if err := s.Do(d.RemoveOps(id)...); err != nil {
 		return err
 	}
 	if s.Selected == id {
@@ -201,90 +198,4 @@ func (s *State) Remove(id string) error {
 		}
 	}
 	return nil
-}
-
-// removeOps returns the ops that delete id and what depends on it, in an
-// order that never leaves a dangling reference.
-func removeOps(d *annotations.Document, id string) ([]annotations.Op, error) {
-	var ops []annotations.Op
-	done := map[string]bool{}
-	// Arguments dropped from events that stay, collected per event.
-	changed := map[string]annotations.Event{}
-	var visit func(id string) error
-	visit = func(id string) error {
-		if done[id] {
-			return nil
-		}
-		done[id] = true
-		for _, e := range d.Events {
-			if e.Trigger == id {
-				if err := visit(e.ID); err != nil {
-					return err
-				}
-			}
-		}
-		for _, r := range d.Relations {
-			for _, a := range r.Arguments {
-				if a.Ref == id {
-					if err := visit(r.ID); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		for _, a := range d.Attributes {
-			if a.Target == id {
-				if err := visit(a.ID); err != nil {
-					return err
-				}
-			}
-		}
-		for _, n := range d.Notes {
-			if n.Target == id {
-				if err := visit(n.ID); err != nil {
-					return err
-				}
-			}
-		}
-		for _, e := range d.Events {
-			if done[e.ID] {
-				continue
-			}
-			cur, ok := changed[e.ID]
-			if !ok {
-				cur = e
-			}
-			var keep []annotations.Argument
-			for _, a := range cur.Arguments {
-				if a.Ref != id {
-					keep = append(keep, a)
-				}
-			}
-			if len(keep) != len(cur.Arguments) {
-				cur.Arguments = keep
-				changed[e.ID] = cur
-			}
-		}
-		if _, ok := d.Span(id); ok {
-			ops = append(ops, annotations.Op{Kind: annotations.OpDeleteSpan, Doc: d.ID, ID: id})
-		} else {
-			ops = append(ops, annotations.Op{Kind: annotations.OpRemove, Doc: d.ID, ID: id})
-		}
-		return nil
-	}
-	if err := visit(id); err != nil {
-		return nil, err
-	}
-	// Events that keep living lose their arguments first, then the
-	// dependents go, innermost first.
-	var first []annotations.Op
-	for _, e := range d.Events {
-		if c, ok := changed[e.ID]; ok && !done[e.ID] {
-			c := c
-			first = append(first, annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Event: &c})
-		}
-	}
-	// visit appends a node after its dependents, so ops are already in a
-	// safe order.
-	return append(first, ops...), nil
 }

@@ -4,8 +4,9 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// This file holds the shell's keyboard navigation: search within the
-// document, moving between spans, and acting on the selected span.
+// This file holds the shell's keyboard navigation in the open document:
+// bringing a place into view, moving between spans, and acting on the
+// selected span.
 
 // later runs f once go-app has drawn the pending update, so that what f
 // asks of the page (scrolling, selecting, focusing) finds it drawn.
@@ -17,57 +18,12 @@ func (s *Shell) later(f func()) {
 	s.ctx.Defer(func(app.Context) { f() })
 }
 
-// reveal and focusOn are browser.Reveal and browser.Focus, after the render.
+// reveal and focusOn are Browser.Reveal and Browser.Focus, after the render.
 func (s *Shell) reveal(start, end int, selectText bool) {
-	s.later(func() { browser.Reveal(start, end, selectText) })
+	s.later(func() { s.browser.Reveal(start, end, selectText) })
 }
 
-func (s *Shell) focusOn(selector string) { s.later(func() { browser.Focus(selector) }) }
-
-// handleSearch finds the query in the open document, or steps to the next
-// or previous match, which it selects in the text for a label key.
-func (s *Shell) handleSearch(ctx app.Context, a app.Action) {
-	c, _ := a.Value.(searchCmd)
-	s.search(c.Query, c.Step)
-	s.Update()
-}
-
-func (s *Shell) search(query string, dir int) {
-	d := s.st.Doc()
-	if d == nil {
-		return
-	}
-	if query != s.query {
-		s.query = query
-		s.researchOpen()
-	}
-	if dir == 0 || len(s.hits) == 0 {
-		return
-	}
-	switch {
-	case s.hit < 0 && dir > 0:
-		s.hit = 0
-	case s.hit < 0:
-		s.hit = len(s.hits) - 1
-	default:
-		s.hit = (s.hit + dir + len(s.hits)) % len(s.hits)
-	}
-	h := s.hits[s.hit]
-	s.show(h.Start)
-	s.reveal(h.Start, h.End, true)
-	s.say("Match "+itoa(s.hit+1)+" of "+itoa(len(s.hits))+" is selected: press a label key to label it, F3 for the next, / to search again.", nil)
-}
-
-// researchOpen finds the query in the open document, afresh: after a new
-// query, after its text changed, or in a document just opened (the search
-// field keeps the query, so a name can be followed from one document to
-// the next).
-func (s *Shell) researchOpen() {
-	s.hits, s.hit, s.searched = nil, -1, ""
-	if d := s.st.Doc(); d != nil && s.query != "" {
-		s.hits, s.searched = FindText(d.Text, s.query), d.Text
-	}
-}
+func (s *Shell) focusOn(selector string) { s.later(func() { s.browser.Focus(selector) }) }
 
 // show asks the reader to draw code point cp in full.
 func (s *Shell) show(cp int) {
@@ -99,7 +55,7 @@ func (s *Shell) stepSpan(dir int) {
 	}
 	sp := d.Spans[i]
 	s.st.Selected = sp.ID
-	ghostSelected.Store(false)
+	s.keys.ghost.Store(false)
 	if ev := s.st.triggered(sp.ID); ev != "" && s.st.Armed == nil {
 		s.st.SelectedEvent = ev
 	}
@@ -139,7 +95,7 @@ func (s *Shell) addPiece(id string) error {
 	if d == nil {
 		return errNoDocument
 	}
-	a, b, ok := browser.Selection()
+	a, b, ok := s.browser.Selection()
 	if !ok {
 		return errNoPiece
 	}
@@ -150,7 +106,7 @@ func (s *Shell) addPiece(id string) error {
 	if err := s.st.AddFragment(id, start, end); err != nil {
 		return err
 	}
-	browser.ClearSelection()
+	s.browser.ClearSelection()
 	s.st.Selected = id
 	sp, _ := d.Span(id)
 	s.say(id+" is now “"+clipText(sp.Text)+"”, in "+itoa(len(sp.Fragments))+" pieces.", nil)

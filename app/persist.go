@@ -1,229 +1,156 @@
 package app
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
+	"sync/atomic"
 
 	"belgi/annotations"
+	"belgi/annotations/journal"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// StoreVersion is the version of what Belgi keeps in the browser. A stored
-// workspace of an older version is migrated on load; a newer one is opened
-// read-only, never overwritten.
-const StoreVersion = 1
-
-// compactEvery is how many journal entries accumulate before the saver
-// writes a fresh snapshot and drops them.
-const compactEvery = 100
-
-// Store keeps the workspace in the browser: a snapshot and a journal of the
-// operations applied since. The wasm bridge implements it over IndexedDB.
-type Store interface {
-	// Load returns the snapshot (nil when there is none) and the journal
-	// entries written after it, in order.
-	Load() (snapshot []byte, journal [][]byte, err error)
-	// Append writes journal entries durably, all or none.
-	Append(entries []Entry) error
-	// Compact replaces the snapshot and deletes the journal entries up to
-	// and including seq, in one transaction.
-	Compact(snapshot []byte, seq int64) error
+// persistence is the part of the shell that keeps the workspace in the
+// browser: the store, the saver that writes every change to it, whether
+// this tab holds the workspace (a second tab follows read-only), and the
+// banner that announces a new version. It lives as long as the tab.
+type persistence struct {
+	sh          *Shell
+	store       journal.Store
+	saver       *journal.Saver
+	saved       journal.Saved
+	owner       bool // this tab holds the workspace
+	loading     bool
+	updateReady bool
+	unexported  atomic.Bool // read while the page unloads
 }
 
-// An Entry is one journal record.
-type Entry struct {
-	Seq  int64
-	Data []byte
+// start asks for the workspace lock and loads the workspace.
+func (p *persistence) start(ctx app.Context) {
+	p.store = p.sh.browser.Store()
+	p.loading = true
+	p.sh.browser.Lock(func(owner bool) {
+		ctx.Dispatch(func(ctx app.Context) { p.load(ctx, owner) })
+	})
 }
 
-type storedSnapshot struct {
-	Store   int             `json:"store"`
-	Seq     int64           `json:"seq"`
-	Current string          `json:"current,omitempty"`
-	Gold    json.RawMessage `json:"gold"`
-}
-
-type storedEntry struct {
-	Seq int64            `json:"seq"`
-	Ops []annotations.Op `json:"ops"`
-}
-
-// ErrNewerStore means the browser holds a workspace written by a newer
-// Belgi.
-var ErrNewerStore = errors.New("this workspace was saved by a newer version of Belgi; open it there, or export it from there")
-
-// EncodeSnapshot returns the stored form of st at journal position seq.
-func EncodeSnapshot(st *State, seq int64) ([]byte, error) {
-	gold, err := annotations.Marshal(annotations.NewFile(st.WS.Schema, st.WS.Documents...))
-	if err != nil {
-		return nil, err
+// load reads the stored workspace; owner says whether this tab may write.
+func (p *persistence) load(ctx app.Context, owner bool) {
+	p.owner = owner
+	if p.store == nil {
+		p.install(ctx, nil, errNoStorage)
+		return
 	}
-	return json.Marshal(storedSnapshot{Store: StoreVersion, Seq: seq, Current: st.Current, Gold: gold})
-}
-
-// Restore rebuilds the state from a snapshot and the journal after it. A
-// journal entry that cannot be applied ends the replay: what came before is
-// kept, and the error says what was skipped. A nil snapshot with an empty
-// journal gives a nil state: there is nothing stored.
-func Restore(snapshot []byte, journal [][]byte) (st *State, seq int64, err error) {
-	if snapshot == nil && len(journal) == 0 {
-		return nil, 0, nil
-	}
-	st = &State{WS: annotations.NewWorkspace(annotations.DefaultSchema())}
-	if snapshot != nil {
-		snap, err := migrate(snapshot)
+	store := p.store
+	ctx.Async(func() {
+		snap, entries, err := store.Load()
 		if err != nil {
-			return nil, 0, err
+			ctx.Dispatch(func(ctx app.Context) {
+				p.store = nil // work on, unsaved, and say so
+				p.install(ctx, nil, err)
+			})
+			return
 		}
-		f, err := annotations.Decode(snap.Gold)
-		if err != nil {
-			return nil, 0, fmt.Errorf("the saved workspace is damaged: %v", err)
-		}
-		st.WS.Schema = f.Schema
-		st.WS.Documents = f.Documents
-		st.Current, seq = snap.Current, snap.Seq
-	}
-	for i, raw := range journal {
-		var e storedEntry
-		if err := json.Unmarshal(raw, &e); err != nil {
-			return st, seq, fmt.Errorf("saved change %d of %d is damaged and was skipped with the %d after it: %v", i+1, len(journal), len(journal)-i-1, err)
-		}
-		if e.Seq <= seq {
-			continue // already in the snapshot
-		}
-		for _, op := range e.Ops {
-			if _, err := st.WS.Apply(op); err != nil {
-				return st, seq, fmt.Errorf("saved change %d could not be replayed and was skipped with the %d after it: %v", e.Seq, len(journal)-i-1, err)
-			}
-		}
-		seq = e.Seq
-	}
-	if st.WS.Document(st.Current) == nil {
-		st.Current = ""
-		if len(st.WS.Documents) > 0 {
-			st.Current = st.WS.Documents[0].ID
-		}
-	}
-	return st, seq, nil
+		r, err := journal.Restore(snap, entries)
+		ctx.Dispatch(func(ctx app.Context) { p.install(ctx, r, err) })
+	})
 }
 
-// migrate reads a stored snapshot of any version this Belgi knows.
-func migrate(raw []byte) (storedSnapshot, error) {
-	var snap storedSnapshot
-	if err := json.Unmarshal(raw, &snap); err != nil {
-		return snap, fmt.Errorf("the saved workspace is damaged: %v", err)
-	}
+// install makes a loaded workspace current. Nothing stored (a nil r and
+// no error) loads the demo corpus. A nil r with an error means what is
+// stored cannot be read: the tab goes read-only, so that it is never
+// overwritten. Without a store, the demo corpus is worked on unsaved.
+func (p *persistence) install(ctx app.Context, r *journal.Restored, err error) {
+	var st *State
+	var seq int64
 	switch {
-	case snap.Store > StoreVersion:
-		return snap, ErrNewerStore
-	case snap.Store < 1:
-		return snap, fmt.Errorf("the saved workspace has unknown store version %d", snap.Store)
+	case r != nil:
+		st, seq = &State{WS: r.Workspace, Current: r.Current}, r.Seq
+	case err == nil || p.store == nil:
+		st = NewState()
+	default:
+		p.owner = false
+		st = &State{WS: annotations.NewWorkspace(annotations.DefaultSchema())}
 	}
-	// Version 1 is current. A version 2 would convert here, step by step:
-	// case 1: snap = from1to2(snap); fallthrough …
-	return snap, nil
-}
-
-// Saved reports the outcome of a write.
-type Saved struct {
-	Seq int64 // the last journal position safely stored
-	Err error // non-nil when the latest changes are not stored
-}
-
-// A Saver writes journal entries and snapshots in order, one at a time, on
-// its own goroutine, so the UI never waits for storage. What fails to be
-// written is kept and retried with the next change: nothing is dropped and
-// the journal never has a gap.
-type Saver struct {
-	store  Store
-	seq    int64 // last position handed out
-	since  int   // entries since the last snapshot
-	jobs   chan saveJob
-	report func(Saved)
-}
-
-type saveJob struct {
-	entries  []Entry
-	snapshot []byte // with seq: compact after appending
-	seq      int64
-	all      bool // the snapshot replaces the whole journal
-}
-
-// endOfJournal is past any sequence number: compacting up to it empties the
-// journal. IndexedDB keys are doubles, exact up to 2^53.
-const endOfJournal = 1 << 53
-
-// NewSaver starts a saver that continues the journal after seq. report is
-// called from the saver's goroutine after every write.
-func NewSaver(store Store, seq int64, report func(Saved)) *Saver {
-	sv := &Saver{store: store, seq: seq, jobs: make(chan saveJob, 1024), report: report}
-	go sv.loop()
-	return sv
-}
-
-// Seq returns the last journal position handed out.
-func (sv *Saver) Seq() int64 { return sv.seq }
-
-// Save queues the ops st applied since the last call. Call it on the UI
-// goroutine after every change.
-func (sv *Saver) Save(st *State) {
-	ops := st.TakeApplied()
-	if len(ops) == 0 {
-		return
+	fresh := r == nil && err == nil
+	if old := p.sh.st; old != nil && old.Doc() != nil && st.WS.Document(old.Current) != nil {
+		st.Current = old.Current // a reload keeps the view
 	}
-	sv.seq++
-	data, err := json.Marshal(storedEntry{Seq: sv.seq, Ops: ops})
+	st.ReadOnly = !p.owner
+	p.loading = false
+	if p.owner && p.store != nil && p.saver == nil {
+		p.saver = journal.NewSaver(p.store, seq, func(r journal.Saved) {
+			ctx.Dispatch(func(app.Context) {
+				p.saved = r
+				if r.Err == nil {
+					p.sh.browser.Broadcast("saved")
+				}
+			})
+		})
+		if fresh || err != nil || r.Migrated {
+			// A new workspace, one whose journal was partly unreadable, or
+			// one stored by an older version: store it whole, replacing
+			// the journal.
+			p.saver.Snapshot(st.WS, st.Current)
+		}
+	}
+	p.sh.install(st)
 	if err != nil {
-		sv.report(Saved{Err: err})
-		return
-	}
-	job := saveJob{entries: []Entry{{Seq: sv.seq, Data: data}}}
-	if sv.since++; sv.since >= compactEvery {
-		if snap, err := EncodeSnapshot(st, sv.seq); err == nil {
-			job.snapshot, job.seq = snap, sv.seq
-			sv.since = 0
-		}
-	}
-	sv.jobs <- job
-}
-
-// Snapshot queues a full snapshot of st that replaces the whole journal:
-// after loading the demo corpus, or after a journal that could be replayed
-// only in part.
-func (sv *Saver) Snapshot(st *State) {
-	st.TakeApplied()
-	if snap, err := EncodeSnapshot(st, sv.seq); err == nil {
-		sv.jobs <- saveJob{snapshot: snap, seq: sv.seq, all: true}
-		sv.since = 0
+		p.sh.say("", err)
 	}
 }
 
-func (sv *Saver) loop() {
-	var pending []Entry // written to the journal yet; in order
-	var lastSnap []byte
-	var lastSeq, upTo int64
-	saved := int64(-1)
-	for job := range sv.jobs {
-		pending = append(pending, job.entries...)
-		if job.snapshot != nil {
-			lastSnap, lastSeq, upTo = job.snapshot, job.seq, job.seq
-			if job.all {
-				upTo = endOfJournal
-			}
+// attach makes the saver write every change of st.
+func (p *persistence) attach(st *State) {
+	st.Subscribe(func(c Change) {
+		if p.saver != nil {
+			p.saver.Save(c.Ops, st.WS, st.Current)
 		}
-		var err error
-		if len(pending) > 0 {
-			if err = sv.store.Append(pending); err == nil {
-				saved = pending[len(pending)-1].Seq
-				pending = nil
-			}
-		}
-		if err == nil && lastSnap != nil {
-			if err = sv.store.Compact(lastSnap, upTo); err == nil {
-				saved = max(saved, lastSeq)
-				lastSnap = nil
-			}
-		}
-		sv.report(Saved{Seq: saved, Err: err})
+		p.unexported.Store(st.Dirty())
+	})
+}
+
+// follow reloads what is stored when the tab that holds the workspace
+// says it has saved.
+func (p *persistence) follow(ctx app.Context, msg string) {
+	if msg == "saved" && !p.owner && p.sh.st != nil {
+		p.load(ctx, false)
 	}
+}
+
+func (p *persistence) onReload(ctx app.Context, e app.Event) { ctx.Reload() }
+
+// renderSaveState shows whether the latest change is stored.
+func (p *persistence) renderSaveState() app.UI {
+	switch {
+	case p.saved.Err != nil:
+		return app.Span().Class("save error").Role("alert").DataSet("testid", "save-state").DataSet("state", "error").Body(
+			app.Text("Not saved: "+p.saved.Err.Error()+". Export now to keep your latest changes. "),
+			app.Button().DataSet("testid", "export-now").OnClick(p.sh.export.onExportAll).Text("Export now"),
+		)
+	case p.saver == nil:
+		return app.Span().Class("save").DataSet("testid", "save-state").DataSet("state", "off").Text(map[bool]string{true: "Read-only", false: "Not stored"}[p.sh.st.ReadOnly])
+	case p.saved.Seq < p.saver.Seq():
+		return app.Span().Class("save").DataSet("testid", "save-state").DataSet("state", "saving").Text("Saving…")
+	}
+	return app.Span().Class("save").DataSet("testid", "save-state").DataSet("state", "saved").DataSet("seq", p.saved.Seq).Text("Saved")
+}
+
+// renderReadOnly says when this tab only follows another.
+func (p *persistence) renderReadOnly() app.UI {
+	if !p.sh.st.ReadOnly {
+		return nil
+	}
+	return app.Div().Class("banner").Role("status").DataSet("testid", "readonly-banner").Text(
+		"Read-only: Belgi is open in another tab, which holds the workspace. This tab follows its changes and becomes editable when that tab closes.")
+}
+
+// renderUpdate says when a new version is ready.
+func (p *persistence) renderUpdate() app.UI {
+	if !p.updateReady {
+		return nil
+	}
+	return app.Div().Class("banner").Role("status").DataSet("testid", "update-banner").Body(
+		app.Text("A new version of Belgi is ready. It loads when you reload; your work is saved. "),
+		app.Button().OnClick(p.onReload).Text("Reload now"),
+	)
 }

@@ -2,80 +2,39 @@ package app
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
-	"sort"
-	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"belgi/annotations"
+	"belgi/annotations/journal"
 )
 
-// memStore is a Store in memory that can be told to fail.
-type memStore struct {
-	mu       sync.Mutex
-	snapshot []byte
-	journal  map[int64][]byte
-	fail     error
+// savingShell returns a shell over st whose saver writes to a memory
+// store, as the browser's IndexedDB would be written, and a channel of its
+// reports.
+func savingShell(st *State) (*Shell, *journal.Memory, chan journal.Saved) {
+	store := journal.NewMemory()
+	ch := make(chan journal.Saved, 1000)
+	sh := NewShell(st, nil)
+	sh.persist.store = store
+	sh.persist.saver = journal.NewSaver(store, 0, func(r journal.Saved) { ch <- r })
+	sh.persist.saver.Snapshot(st.WS, st.Current)
+	return sh, store, ch
 }
 
-func newMemStore() *memStore { return &memStore{journal: map[int64][]byte{}} }
-
-func (m *memStore) Load() ([]byte, [][]byte, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var seqs []int64
-	for k := range m.journal {
-		seqs = append(seqs, k)
-	}
-	sort.Slice(seqs, func(i, j int) bool { return seqs[i] < seqs[j] })
-	var out [][]byte
-	for _, k := range seqs {
-		out = append(out, m.journal[k])
-	}
-	return m.snapshot, out, nil
-}
-
-func (m *memStore) Append(entries []Entry) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.fail != nil {
-		return m.fail
-	}
-	for _, e := range entries {
-		m.journal[e.Seq] = e.Data
-	}
-	return nil
-}
-
-func (m *memStore) Compact(snapshot []byte, seq int64) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.fail != nil {
-		return m.fail
-	}
-	m.snapshot = snapshot
-	for k := range m.journal {
-		if k <= seq {
-			delete(m.journal, k)
-		}
-	}
-	return nil
-}
-
-// saverFor returns a saver whose reports arrive on a channel.
-func saverFor(store Store, seq int64) (*Saver, chan Saved) {
-	ch := make(chan Saved, 1000)
-	return NewSaver(store, seq, func(s Saved) { ch <- s }), ch
-}
-
-func waitSaved(t *testing.T, ch chan Saved, seq int64) Saved {
+func waitSaved(t *testing.T, ch chan journal.Saved, seq int64) {
 	t.Helper()
 	timeout := time.After(5 * time.Second)
 	for {
 		select {
-		case s := <-ch:
-			if s.Err != nil || s.Seq >= seq {
-				return s
+		case r := <-ch:
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			if r.Seq >= seq {
+				return
 			}
 		case <-timeout:
 			t.Fatalf("no save report for seq %d", seq)
@@ -83,104 +42,140 @@ func waitSaved(t *testing.T, ch chan Saved, seq int64) Saved {
 	}
 }
 
-func reload(t *testing.T, store Store) *State {
+// journalKinds returns the kinds of the operations in the store's journal.
+func journalKinds(t *testing.T, store journal.Store) map[annotations.OpKind]bool {
 	t.Helper()
-	snap, journal, err := store.Load()
+	_, entries, err := store.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, _, err := Restore(snap, journal)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
-}
-
-func TestSaveAndRestore(t *testing.T) {
-	store := newMemStore()
-	st := NewState()
-	sv, ch := saverFor(store, 0)
-	sv.Snapshot(st)
-	waitSaved(t, ch, 0)
-	for i := 0; i < compactEvery+5; i++ { // crosses a compaction
-		if err := st.Label("PER", i%50, i%50+1); err != nil {
-			st.Undo()
-			st.Redo()
+	kinds := map[annotations.OpKind]bool{}
+	for _, e := range entries {
+		var entry struct{ Ops []annotations.Op }
+		if err := json.Unmarshal(e, &entry); err != nil {
+			t.Fatal(err)
 		}
-		sv.Save(st)
+		for _, op := range entry.Ops {
+			kinds[op.Kind] = true
+		}
 	}
-	st.Open(st.WS.Documents[2].ID)
-	st.AddText("", "Алматы 👍\r\nмитинг")
-	st.Label("GPE", 0, 6)
-	sv.Save(st)
-	waitSaved(t, ch, sv.Seq())
-	if len(store.journal) >= compactEvery {
-		t.Errorf("journal has %d entries: it was never compacted", len(store.journal))
+	return kinds
+}
+
+// TestEveryKindReachesTheJournal makes a change of every operation kind
+// the way the app makes it, with nothing but the state's own methods (no
+// handler asks to save), and checks that each reaches the journal and
+// that the journal rebuilds the workspace.
+func TestEveryKindReachesTheJournal(t *testing.T) {
+	st := NewState()
+	sh, store, ch := savingShell(st)
+	_ = sh
+	d1 := st.Current
+	lines := func() []int { // the first line the cleaner removed
+		for i, l := range st.Doc().Cleaning.Lines {
+			if !l.Keep && l.End > l.Start {
+				return []int{i}
+			}
+		}
+		t.Fatal("the demo document has no removed line")
+		return nil
 	}
-	want := mustExport(t, st)
-	got := reload(t, store)
-	if !bytes.Equal(mustExport(t, got), want) {
-		t.Error("the restored workspace differs from the saved one")
+	actions := []struct {
+		kind annotations.OpKind
+		do   func() error
+	}{
+		{annotations.OpAddSpan, func() error { return st.Label("PER", 0, 6) }},
+		{annotations.OpPut, func() error { return st.SetNote(st.Selected, "who?") }},
+		{annotations.OpRemove, func() error { return st.SetNote(st.Doc().Spans[0].ID, "") }},
+		{annotations.OpDeleteSpan, func() error { return st.DeleteSelected() }},
+		{annotations.OpAddSpans, func() error { // as annotate all and Accept all make them
+			return st.Do(annotations.AddAll(st.Doc(), "GPE", []annotations.Match{{Start: 0, End: 6}, {Start: 8, End: 14}})...)
+		}},
+		{annotations.OpDeleteSpans, func() error {
+			if !st.Undo() {
+				return errors.New("nothing to undo")
+			}
+			return nil
+		}},
+		{annotations.OpSetLabels, func() error {
+			return st.Do(annotations.Op{Kind: annotations.OpSetLabels, Doc: st.Current, Labels: []string{"relevant"}})
+		}},
+		{annotations.OpSetLanguage, func() error { return st.SetLanguage(st.Current, -1, "ru") }},
+		{annotations.OpReclean, func() error {
+			_, err := st.SetKeep(st.Current, lines(), true, func([]annotations.Span) bool { return true })
+			return err
+		}},
+		{annotations.OpSetSchema, func() error {
+			sc := st.WS.Schema.Clone()
+			sc.Name = "renamed"
+			_, err := st.SetSchema(sc)
+			return err
+		}},
+		{annotations.OpAddDocument, func() error { _, err := st.AddText("", "Алматыда митинг өтті."); return err }},
+		{annotations.OpRemoveDocument, func() error {
+			data := mustExport(t, st)
+			_, err := st.Restore("backup.json", data)
+			return err
+		}},
+		{annotations.OpReplaceDocument, func() error { // no longer made by the app, still journaled
+			d := *st.WS.Document(d1)
+			d.Title = "Renamed"
+			return st.Do(annotations.Op{Kind: annotations.OpReplaceDocument, Document: &d})
+		}},
 	}
-	if got.Current != st.Current && got.WS.Document(st.Current) == nil {
-		t.Errorf("restored current document %q", got.Current)
+	covered := map[annotations.OpKind]bool{}
+	for _, a := range actions {
+		covered[a.kind] = true
+	}
+	for _, k := range annotations.Kinds() {
+		if !covered[k] {
+			t.Errorf("no action makes a %q operation", k)
+		}
+	}
+	for _, a := range actions {
+		if err := a.do(); err != nil {
+			t.Fatalf("%s: %v", a.kind, err)
+		}
+		waitSaved(t, ch, sh.persist.saver.Seq())
+		if !journalKinds(t, store)[a.kind] {
+			t.Errorf("the %s operation did not reach the journal", a.kind)
+		}
+	}
+	snap, entries, _ := store.Load()
+	r, err := journal.Restore(snap, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(mustExport(t, &State{WS: r.Workspace}), mustExport(t, st)) {
+		t.Error("the journal does not rebuild the workspace")
 	}
 }
 
-func TestSaveFailureKeepsChangesAndRetries(t *testing.T) {
-	store := newMemStore()
+// TestUndoReachesTheJournal checks that undo and redo are saved like any
+// change, across a document switch.
+func TestUndoReachesTheJournal(t *testing.T) {
 	st := NewState()
-	sv, ch := saverFor(store, 0)
-	sv.Snapshot(st)
-	waitSaved(t, ch, 0)
+	sh, store, ch := savingShell(st)
 	st.Label("PER", 0, 6)
-	sv.Save(st)
-	waitSaved(t, ch, 1)
-	before := mustExport(t, reload(t, store))
-
-	store.fail = errors.New("the browser's storage for this site is full")
-	st.Label("ORG", 8, 14)
-	sv.Save(st)
-	if r := waitSaved(t, ch, 2); r.Err == nil || !strings.Contains(r.Err.Error(), "full") || r.Seq != 1 {
-		t.Fatalf("report = %+v, want a storage error with seq 1 kept", r)
+	st.Open(st.WS.Documents[1].ID)
+	st.Label("ORG", 2, 5)
+	st.Undo()
+	st.Undo()
+	st.Redo()
+	waitSaved(t, ch, sh.persist.saver.Seq())
+	if sh.persist.saver.Seq() != 5 {
+		t.Errorf("%d journal entries for 5 steps", sh.persist.saver.Seq())
 	}
-	if !bytes.Equal(mustExport(t, reload(t, store)), before) {
-		t.Fatal("a failed write changed what was already saved")
+	snap, entries, _ := store.Load()
+	r, err := journal.Restore(snap, entries)
+	if err != nil {
+		t.Fatal(err)
 	}
-
-	store.fail = nil
-	st.Label("GPE", 16, 20)
-	sv.Save(st)
-	if r := waitSaved(t, ch, 3); r.Err != nil || r.Seq != 3 {
-		t.Fatalf("after the storage recovered: %+v", r)
+	if !bytes.Equal(mustExport(t, &State{WS: r.Workspace}), mustExport(t, st)) {
+		t.Error("the journal does not rebuild the workspace after undo and redo")
 	}
-	if !bytes.Equal(mustExport(t, reload(t, store)), mustExport(t, st)) {
-		t.Error("the change made while storage was full was lost")
-	}
-}
-
-func TestRestoreErrors(t *testing.T) {
-	st := NewState()
-	snap, _ := EncodeSnapshot(st, 3)
-	newer := bytes.Replace(snap, []byte(`"store":1`), []byte(`"store":9`), 1)
-	if _, _, err := Restore(newer, nil); !errors.Is(err, ErrNewerStore) {
-		t.Errorf("newer store: %v", err)
-	}
-	if _, _, err := Restore([]byte("{broken"), nil); err == nil || !strings.Contains(err.Error(), "damaged") {
-		t.Errorf("damaged snapshot: %v", err)
-	}
-	if got, _, err := Restore(nil, nil); got != nil || err != nil {
-		t.Errorf("nothing stored: %v %v", got, err)
-	}
-	good := []byte(`{"seq":4,"ops":[{"op":"addSpan","doc":"d1","span":{"id":"T1","label":"PER","start":0,"end":6,"text":""}}]}`)
-	bad := []byte(`{"seq":5,"ops":[{"op":"deleteSpan","doc":"d1","id":"T9"}]}`)
-	old := []byte(`{"seq":2,"ops":[{"op":"removeDocument","doc":"d1"}]}`) // already in the snapshot
-	got, seq, err := Restore(snap, [][]byte{old, good, bad, []byte("junk")})
-	if err == nil || !strings.Contains(err.Error(), "could not be replayed") {
-		t.Errorf("bad entry: %v", err)
-	}
-	if got == nil || seq != 4 || len(got.WS.Document("d1").Spans) != 1 {
-		t.Errorf("the entries before the bad one were not kept: seq %d", seq)
+	if !sh.persist.unexported.Load() {
+		t.Error("changes never exported are not flagged for the page's unload")
 	}
 }
 

@@ -352,8 +352,8 @@ func cleaningSummary(c *annotations.Cleaning) string {
 	return " · cleaned: " + plural(dropped, "line", "lines") + " removed"
 }
 
-// onClick selects the innermost span under the pointer, unless the click
-// ended a text selection.
+// onClick selects the innermost span under the pointer; the shell ignores
+// it when the click ended a text selection (actionTextClick).
 func (r *Reader) onClick(ctx app.Context, e app.Event) {
 	target := e.Get("target")
 	if b := target.Call("closest", "[data-lines]"); b.Truthy() {
@@ -374,16 +374,13 @@ func (r *Reader) onClick(ctx app.Context, e app.Event) {
 	if target.Call("closest", "select, .removed, .gutter").Truthy() {
 		return
 	}
-	if _, _, ok := browser.Selection(); ok {
-		return
-	}
 	if g := target.Call("closest", "[data-ghost]"); g.Truthy() && !target.Call("closest", "[data-spans]").Truthy() {
-		ctx.NewActionWithValue(actionSelect, g.Get("dataset").Get("ghost").String())
+		ctx.NewActionWithValue(actionTextClick, g.Get("dataset").Get("ghost").String())
 		return
 	}
 	seg := target.Call("closest", "[data-spans]")
 	if !seg.Truthy() {
-		ctx.NewActionWithValue(actionSelect, "")
+		ctx.NewActionWithValue(actionTextClick, "")
 		return
 	}
 	ids := strings.Fields(seg.Get("dataset").Get("spans").String())
@@ -397,7 +394,7 @@ func (r *Reader) onClick(ctx app.Context, e app.Event) {
 			next = ids[i-1]
 		}
 	}
-	ctx.NewActionWithValue(actionSelect, next)
+	ctx.NewActionWithValue(actionTextClick, next)
 }
 
 func plural(n int, one, many string) string {

@@ -49,7 +49,7 @@ func (e *SchemaEditor) OnUpdate(ctx app.Context) {
 }
 
 func (e *SchemaEditor) reset() {
-	e.draft = cloneSchema(e.Schema)
+	e.draft = e.Schema.Clone()
 	e.dirty = false
 }
 
@@ -548,7 +548,7 @@ func (e *SchemaEditor) onApply(ctx app.Context, ev app.Event) {
 			return
 		}
 	}
-	ctx.NewActionWithValue(actionSetSchema, cloneSchema(e.draft))
+	ctx.NewActionWithValue(actionSetSchema, e.draft.Clone())
 }
 
 func (e *SchemaEditor) onCancel(ctx app.Context, ev app.Event) {

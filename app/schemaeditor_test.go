@@ -77,14 +77,14 @@ func TestSetSchema(t *testing.T) {
 				t.Fatal(err)
 			}
 			orig := st.WS.Schema // shares its lists with the workspace
-			saved := cloneSchema(orig)
+			saved := orig.Clone()
 			before := mustExport(t, st)
-			sc := cloneSchema(orig)
+			sc := orig.Clone()
 			tc.edit(&sc)
-			passed := cloneSchema(sc)
+			passed := sc.Clone()
 
 			msg, err := st.SetSchema(sc)
-			if !reflect.DeepEqual(cloneSchema(sc), passed) {
+			if !reflect.DeepEqual(sc.Clone(), passed) {
 				t.Error("SetSchema changed the schema passed in")
 			}
 			if !reflect.DeepEqual(orig, saved) {
@@ -137,7 +137,7 @@ func TestSetSchemaFlagsLostLabels(t *testing.T) {
 	if err := st.Label("PER", 0, 6); err != nil {
 		t.Fatal(err)
 	}
-	sc := cloneSchema(st.WS.Schema)
+	sc := st.WS.Schema.Clone()
 	sc.Entities = sc.Entities[1:]
 	if _, err := st.SetSchema(sc); err != nil {
 		t.Fatal(err)
@@ -150,7 +150,7 @@ func TestSetSchemaFlagsLostLabels(t *testing.T) {
 
 func TestSetSchemaUnchanged(t *testing.T) {
 	st := NewState()
-	msg, err := st.SetSchema(cloneSchema(st.WS.Schema))
+	msg, err := st.SetSchema(st.WS.Schema.Clone())
 	if err != nil || !strings.Contains(msg, "unchanged") {
 		t.Errorf("same schema: %q, %v", msg, err)
 	}
@@ -162,36 +162,10 @@ func TestSetSchemaUnchanged(t *testing.T) {
 func TestSetSchemaReadOnly(t *testing.T) {
 	st := NewState()
 	st.ReadOnly = true
-	sc := cloneSchema(st.WS.Schema)
+	sc := st.WS.Schema.Clone()
 	sc.Name = "other"
 	if _, err := st.SetSchema(sc); err != ErrReadOnly {
 		t.Errorf("read-only tab: %v", err)
-	}
-}
-
-func TestCloneSchema(t *testing.T) {
-	sc := annotations.DefaultSchema()
-	c := cloneSchema(sc)
-	if !reflect.DeepEqual(sc, c) {
-		t.Fatal("the clone differs")
-	}
-	c.Entities[0].Maps["ace"] = "X"
-	c.Events[0].Roles[0].Types[0] = "X"
-	c.Relations[0].Args[0].Types[0] = "X"
-	c.Attributes[0].On[0] = "X"
-	c.Attributes[0].Values[0] = "X"
-	c.DocLabels[0] = "X"
-	if !reflect.DeepEqual(sc, annotations.DefaultSchema()) {
-		t.Error("changing the clone changed the original")
-	}
-	// Lists the gold format requires are never null.
-	empty := cloneSchema(annotations.Schema{
-		Events:     []annotations.EventType{{Type: "E", Roles: []annotations.RoleDef{{Role: "R"}}}},
-		Relations:  []annotations.RelationType{{Type: "R"}},
-		Attributes: []annotations.AttributeDef{{Name: "A"}},
-	})
-	if empty.Entities == nil || empty.Events[0].Roles[0].Types == nil || empty.Relations[0].Args == nil || empty.Attributes[0].On == nil {
-		t.Errorf("nil lists in %+v", empty)
 	}
 }
 
@@ -301,35 +275,6 @@ func hasErrors(probs []annotations.Problem) bool {
 	return slices.ContainsFunc(probs, func(p annotations.Problem) bool { return !p.Warning })
 }
 
-func TestDescribeChanges(t *testing.T) {
-	for _, tc := range []struct {
-		edit func(sc *annotations.Schema)
-		want string
-	}{
-		{func(sc *annotations.Schema) { sc.Entities[0].Type = "AA" }, "1 type renamed"},
-		{func(sc *annotations.Schema) {
-			sc.Entities = append(sc.Entities, annotations.EntityType{Type: "C"}, annotations.EntityType{Type: "D"})
-		}, "2 types added"},
-		// Removed above, renamed below: the display name pairs them.
-		{func(sc *annotations.Schema) {
-			sc.Entities[1].Name = "Bee"
-			sc.Entities = sc.Entities[1:]
-		}, "1 type changed, 1 removed"},
-		{func(sc *annotations.Schema) {
-			sc.Relations[0].Symmetric = true
-			sc.Attributes = nil
-		}, "1 type changed; 1 attribute removed"},
-		{func(sc *annotations.Schema) { sc.Events[0].Description = "what" }, "1 type changed"},
-		{func(sc *annotations.Schema) {}, "details changed"},
-	} {
-		a, b := tinySchema(), tinySchema()
-		tc.edit(&b)
-		if got := describeChanges(&a, &b); got != tc.want {
-			t.Errorf("got %q, want %q", got, tc.want)
-		}
-	}
-}
-
 func TestBadNames(t *testing.T) {
 	sc := tinySchema()
 	sc.Entities[1].Type = "A"
@@ -369,7 +314,7 @@ func TestSchemaEditorRenders(t *testing.T) {
 	}
 
 	// Edits go to the draft only, and an error turns Apply off.
-	orig := cloneSchema(e.Schema)
+	orig := e.Schema.Clone()
 	editDraft(&e.draft, schemaEdit{Field: "entity-type", I: 1, J: -1, Value: "PER"})
 	e.dirty = true
 	e.Update()

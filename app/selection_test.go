@@ -41,6 +41,8 @@ func TestSelectionRange(t *testing.T) {
 }
 
 func TestClaims(t *testing.T) {
+	var c claims
+	c.bind(&State{WS: annotations.NewWorkspace(annotations.Schema{})}) // no keys bound
 	for _, tt := range []struct {
 		k    KeyPress
 		want bool
@@ -61,8 +63,21 @@ func TestClaims(t *testing.T) {
 		{KeyPress{Key: "Enter"}, false}, // nothing selected
 		{KeyPress{Key: "ArrowRight", Shift: true}, false},
 	} {
-		if got := Claims(tt.k); got != tt.want {
+		if got := c.Claims(tt.k); got != tt.want {
 			t.Errorf("Claims(%+v) = %v, want %v", tt.k, got, tt.want)
 		}
+	}
+	// Binding a key to a type, and selecting a span, claim more.
+	st := NewState()
+	st.WS.Schema.Entities[0].Key = "d"
+	c.bind(st)
+	c.span.Store(true)
+	for _, k := range []KeyPress{{Key: "в", Code: "KeyD"}, {Key: "Enter"}} {
+		if !c.Claims(k) {
+			t.Errorf("Claims(%+v) = false once bound", k)
+		}
+	}
+	if c.Claims(KeyPress{Key: "Enter", OnControl: true}) {
+		t.Error("Enter on a button is the button's")
 	}
 }

@@ -23,11 +23,8 @@ func (f *fakeBrowser) Download(name, mime string, data []byte) {
 
 func TestShellLabelsSelectionByKey(t *testing.T) {
 	fb := &fakeBrowser{}
-	SetBrowser(fb)
-	defer SetBrowser(noBrowser{})
-
 	st := NewState()
-	sh := NewShell(st)
+	sh := NewShell(st, fb)
 	disp := app.NewClientTester(sh)
 	defer disp.Close()
 
@@ -72,7 +69,7 @@ func TestShellLabelsSelectionByKey(t *testing.T) {
 		t.Fatal("Ctrl+Z did not restore the span")
 	}
 
-	sh.export("")
+	sh.export.export("")
 	if !strings.Contains(string(fb.downloaded), `"format": "belgi-gold"`) {
 		t.Errorf("export downloaded %.80q", fb.downloaded)
 	}

@@ -9,62 +9,45 @@ import (
 	"strings"
 
 	"belgi/annotations"
-	"belgi/clean"
 	"belgi/demo"
-
-	"golang.org/x/text/language"
+	"belgi/ingest"
 )
 
 // MaxFileSize is the largest file Belgi reads. Larger files are refused
 // before they are read, so a stray video cannot freeze the tab.
 const MaxFileSize = 64 << 20
 
-// State is the client state: the workspace and what the person is looking
-// at. Components render from it; every change to annotations goes through
-// Do, so it can be undone.
+// State is the client state: the workspace, its history, and what the
+// person is looking at. Components render from it; every change to
+// annotations goes through Do, so it can be undone, and every change is
+// announced to the subscribers (Subscribe), so none can go unsaved.
+//
+// Its parts live for different spans: the workspace and its history for
+// as long as the tab holds the workspace; the view (Current and the
+// selection) until another document opens.
 type State struct {
-	WS       *annotations.Workspace
+	WS *annotations.Workspace
+	// ReadOnly is set while another tab holds the workspace: every change
+	// is refused, so two tabs never write over each other.
+	ReadOnly bool
+	history
+
 	Current  string // open document ID, "" for none
 	Selected string // selected span ID in the open document
 	// SelectedEvent is the event shown open in the event panel; Armed the
 	// role waiting for a filler, if any.
 	SelectedEvent string
 	Armed         *Arm
-
-	// ReadOnly is set while another tab holds the workspace: every change
-	// is refused, so two tabs never write over each other.
-	ReadOnly bool
-
-	undo, redo []step
-	applied    []annotations.Op // ops applied since the last TakeApplied, for the journal
-	dirty      bool             // changed since the last export
 }
 
 // ErrReadOnly is returned for changes in a read-only tab.
 var ErrReadOnly = errors.New("this tab is read-only: Belgi is open in another tab, which holds the workspace")
 
-// TakeApplied returns the ops applied since the last call, in order.
-func (s *State) TakeApplied() []annotations.Op {
-	ops := s.applied
-	s.applied = nil
-	return ops
-}
-
-// Dirty reports whether anything changed since the last export.
-func (s *State) Dirty() bool { return s.dirty }
-
-// A step is one user action: the ops that undo it, in the order to apply
-// them, and the document it happened in, so undo can bring it back into view.
-type step struct {
-	doc string
-	ops []annotations.Op
-}
-
 // NewState returns a state holding the default schema and the demo corpus.
 func NewState() *State {
 	s := &State{WS: annotations.NewWorkspace(annotations.DefaultSchema())}
 	for _, a := range demo.Articles() {
-		d, err := cleanedDocument(s.WS.NextDocumentID(), a.Name, a.Text)
+		d, err := ingest.Document(s.WS.NextDocumentID(), a.Name, []byte(a.Text), ingest.Options{})
 		if err == nil {
 			_, err = s.WS.Apply(annotations.Op{Kind: annotations.OpAddDocument, Document: d})
 		}
@@ -81,75 +64,6 @@ func NewState() *State {
 // Doc returns the open document, or nil.
 func (s *State) Doc() *annotations.Document { return s.WS.Document(s.Current) }
 
-// Do applies ops as one undoable step. If any op fails, those already
-// applied are undone and the workspace is as it was.
-func (s *State) Do(ops ...annotations.Op) error {
-	if s.ReadOnly {
-		return ErrReadOnly
-	}
-	var inv []annotations.Op
-	for _, op := range ops {
-		in, err := s.WS.Apply(op)
-		if err != nil {
-			s.rollback(inv)
-			return err
-		}
-		inv = append([]annotations.Op{in}, inv...)
-	}
-	s.undo = append(s.undo, step{doc: s.Current, ops: inv})
-	s.redo = nil
-	s.applied = append(s.applied, ops...)
-	s.dirty = true
-	return nil
-}
-
-func (s *State) rollback(inv []annotations.Op) {
-	for _, op := range inv {
-		if _, err := s.WS.Apply(op); err != nil {
-			panic(fmt.Sprintf("belgi: undoing a failed step: %v", err)) // inverses of applied ops always apply
-		}
-	}
-}
-
-// Undo reverts the last step; Redo applies it again. Both report whether
-// there was a step, and bring its document back into view.
-func (s *State) Undo() bool { return s.swap(&s.undo, &s.redo) }
-
-// Redo re-applies the last undone step.
-func (s *State) Redo() bool { return s.swap(&s.redo, &s.undo) }
-
-func (s *State) swap(from, to *[]step) bool {
-	if len(*from) == 0 || s.ReadOnly {
-		return false
-	}
-	st := (*from)[len(*from)-1]
-	*from = (*from)[:len(*from)-1]
-	var inv []annotations.Op
-	for _, op := range st.ops {
-		in, err := s.WS.Apply(op)
-		if err != nil {
-			panic(fmt.Sprintf("belgi: replaying history: %v", err))
-		}
-		inv = append([]annotations.Op{in}, inv...)
-	}
-	*to = append(*to, step{doc: st.doc, ops: inv})
-	s.applied = append(s.applied, st.ops...)
-	s.dirty = true
-	if s.WS.Document(st.doc) != nil {
-		s.Current = st.doc
-	} else if s.WS.Document(s.Current) == nil {
-		s.Current = ""
-		if len(s.WS.Documents) > 0 {
-			s.Current = s.WS.Documents[0].ID
-		}
-	}
-	s.Selected, s.Armed = "", nil
-	if _, ok := s.event(s.SelectedEvent); !ok {
-		s.SelectedEvent = ""
-	}
-	return true
-}
-
 // Open shows the document with the given ID.
 func (s *State) Open(id string) {
 	if s.WS.Document(id) != nil {
@@ -157,159 +71,14 @@ func (s *State) Open(id string) {
 	}
 }
 
-// Label adds a span with the given label over [start, end) of the open
-// document and selects it.
-func (s *State) Label(label string, start, end int) error {
-	d := s.Doc()
-	if d == nil {
-		return errors.New("open a document first")
-	}
-	if _, ok := s.eventType(label); ok && s.Armed == nil {
-		return s.AddEvent(label, start, end)
-	}
-	if _, ok := s.WS.Schema.Entity(label); !ok {
-		if _, ok := s.eventType(label); !ok {
-			return fmt.Errorf("no label %q in the schema", label)
-		}
-	}
-	for _, sp := range d.Spans {
-		if sp.Label == label && sp.Start == start && sp.End == end {
-			s.Selected = sp.ID
-			return fmt.Errorf("%q is already labelled %s", sp.Text, label)
-		}
-	}
-	sp := annotations.Span{ID: d.NextID("T"), Label: label, Start: start, End: end}
-	if a := s.Armed; a != nil && a.Relation != "" {
-		// The new span is the other end of the armed relation.
-		rel := s.newRelation(a.Relation, a.Event, sp.ID)
-		if err := s.Do(
-			annotations.Op{Kind: annotations.OpAddSpan, Doc: d.ID, Span: &sp},
-			annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Relation: &rel},
-		); err != nil {
-			return err
-		}
-		s.Selected = sp.ID
-		return nil
-	}
-	if a := s.Armed; a != nil {
-		// The new span fills the armed role, in the same step.
-		e, ok := s.event(a.Event)
-		if !ok {
-			s.Armed = nil
-			return fmt.Errorf("no event %q", a.Event)
-		}
-		e.Arguments = append(append([]annotations.Argument(nil), e.Arguments...), annotations.Argument{Role: a.Role, Ref: sp.ID})
-		if err := s.Do(
-			annotations.Op{Kind: annotations.OpAddSpan, Doc: d.ID, Span: &sp},
-			annotations.Op{Kind: annotations.OpPut, Doc: d.ID, Event: &e},
-		); err != nil {
-			return err
-		}
-		s.Selected = sp.ID
-		return nil
-	}
-	if err := s.Do(annotations.Op{Kind: annotations.OpAddSpan, Doc: d.ID, Span: &sp}); err != nil {
-		return err
-	}
-	s.Selected = sp.ID
-	return nil
-}
-
-// DeleteSelected removes the selected span, with the event it triggers and
-// its place in other events' roles.
-func (s *State) DeleteSelected() error {
-	if s.Doc() == nil || s.Selected == "" {
-		return errors.New("no span is selected")
-	}
-	return s.Remove(s.Selected)
-}
-
-// LabelForKey returns the entity type bound to a key, such as "1".
-func (s *State) LabelForKey(key string) (string, bool) {
-	key = strings.ToLower(key)
-	for _, e := range s.WS.Schema.Entities {
-		if e.Key != "" && strings.ToLower(e.Key) == key {
-			return e.Type, true
-		}
-	}
-	for _, e := range s.WS.Schema.Events {
-		if e.Key != "" && strings.ToLower(e.Key) == key {
-			return e.Type, true
-		}
-	}
-	return "", false
-}
-
-// boundKeys returns the keys the schema binds.
-func (s *State) boundKeys() map[string]bool {
-	keys := map[string]bool{}
-	for _, e := range s.WS.Schema.Entities {
-		if e.Key != "" {
-			keys[strings.ToLower(e.Key)] = true
-		}
-	}
-	for _, e := range s.WS.Schema.Events {
-		if e.Key != "" {
-			keys[strings.ToLower(e.Key)] = true
-		}
-	}
-	return keys
-}
-
-// customSlot is the first colour slot of the colours a schema sets itself;
-// the colour-blind-safe palette has slots 0 to PaletteSize.
-const customSlot = 100
-
-// Colour returns the colour slot of a label: the colour its schema type
-// sets, or else a palette colour by its place in the schema.
-func (s *State) Colour(label string) int {
-	for i, e := range s.WS.Schema.Entities {
-		if e.Type == label {
-			if annotations.ValidColor(e.Color) {
-				return customSlot + i
-			}
-			return i % PaletteSize
-		}
-	}
-	for i, e := range s.WS.Schema.Events {
-		if e.Type == label {
-			if annotations.ValidColor(e.Color) {
-				return customSlot + len(s.WS.Schema.Entities) + i
-			}
-			return (i + 3) % PaletteSize
-		}
-	}
-	return PaletteSize // the "unknown label" slot
-}
-
-// colourCSS defines the classes of the colours the schema sets.
-func (s *State) colourCSS() string {
-	var b strings.Builder
-	n := len(s.WS.Schema.Entities)
-	add := func(i int, c string) {
-		if annotations.ValidColor(c) {
-			fmt.Fprintf(&b, ".c%d{--lc:%s}", customSlot+i, c)
-		}
-	}
-	for i, e := range s.WS.Schema.Entities {
-		add(i, e.Color)
-	}
-	for i, e := range s.WS.Schema.Events {
-		add(n+i, e.Color)
-	}
-	return b.String()
-}
-
 // AddText adds a document holding text and opens it. name is the file name,
-// "" for pasted text.
+// "" for pasted text. The document is built as `belgi clean` builds it
+// (ingest.Document).
 func (s *State) AddText(name, text string) (*annotations.Document, error) {
-	if err := checkText(name, []byte(text)); err != nil {
-		return nil, err
-	}
 	if s.ReadOnly {
 		return nil, ErrReadOnly
 	}
-	d, err := cleanedDocument(s.WS.NextDocumentID(), name, text)
+	d, err := ingest.Document(s.WS.NextDocumentID(), name, []byte(text), ingest.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -318,132 +87,6 @@ func (s *State) AddText(name, text string) (*annotations.Document, error) {
 	}
 	s.Open(d.ID)
 	return d, nil
-}
-
-// cleanedDocument cleans a page dump or saved HTML down to its article and
-// detects its languages. When the cleaner keeps nothing (a short snippet,
-// say), every line is kept: the person brought it to annotate it.
-func cleanedDocument(id, name, text string) (*annotations.Document, error) {
-	ext := strings.ToLower(path.Ext(name))
-	html := ext == ".html" || ext == ".htm" || clean.LooksLikeHTML(text)
-	d, err := annotations.NewCleanedDocument(id, "", name, text, html)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", nameOr(name), err)
-	}
-	if strings.TrimSpace(d.Text) == "" {
-		lines := append([]clean.Line(nil), d.Cleaning.Lines...)
-		for i := range lines {
-			lines[i].Keep = lines[i].End > lines[i].Start
-		}
-		if d, _, err = d.Reclean(lines); err != nil {
-			return nil, err
-		}
-	}
-	if strings.TrimSpace(d.Text) == "" {
-		return nil, fmt.Errorf("%s has no text", nameOr(name))
-	}
-	d.Title = titleOf(name, d.Text)
-	detectLanguages(d)
-	return d, nil
-}
-
-func nameOr(name string) string {
-	if name == "" {
-		return "the pasted text"
-	}
-	return name
-}
-
-// SetKeep keeps or removes input lines of a cleaned document. Spans on
-// removed text are deleted only when confirm agrees; the returned count says
-// how many went.
-func (s *State) SetKeep(id string, lines []int, keep bool, confirm func(lost []annotations.Span) bool) (int, error) {
-	d := s.WS.Document(id)
-	if d == nil || d.Cleaning == nil {
-		return 0, fmt.Errorf("document %q has no cleaning record", id)
-	}
-	decisions := append([]clean.Line(nil), d.Cleaning.Lines...)
-	for _, i := range lines {
-		if i < 0 || i >= len(decisions) {
-			return 0, fmt.Errorf("document %q has no line %d", id, i)
-		}
-		decisions[i].Keep = keep
-	}
-	nd, lost, err := d.Reclean(decisions)
-	if err != nil {
-		return 0, err
-	}
-	if len(lost) > 0 && !confirm(lost) {
-		return 0, errCancelled
-	}
-	detectLanguages(nd)
-	if err := s.Do(annotations.Op{Kind: annotations.OpReplaceDocument, Document: nd}); err != nil {
-		return 0, err
-	}
-	s.Selected = ""
-	return len(lost), nil
-}
-
-// SetLanguage corrects the language of a document, or of the paragraph
-// starting at para when para >= 0. The correction is marked manual.
-func (s *State) SetLanguage(id string, para int, tag string) error {
-	d := s.WS.Document(id)
-	if d == nil {
-		return fmt.Errorf("no document %q", id)
-	}
-	if _, err := language.Parse(tag); err != nil {
-		return fmt.Errorf("%q is not a language tag", tag)
-	}
-	nd := *d
-	nd.Paragraphs = append([]annotations.ParagraphLanguage(nil), d.Paragraphs...)
-	if para < 0 {
-		nd.Language, nd.LanguageSource = tag, "manual"
-	} else {
-		found := false
-		for i, p := range nd.Paragraphs {
-			if p.Start == para {
-				nd.Paragraphs[i].Language, nd.Paragraphs[i].Source, nd.Paragraphs[i].Confidence = tag, "manual", 0
-				found = true
-			}
-		}
-		if !found {
-			return fmt.Errorf("document %q has no paragraph at %d", id, para)
-		}
-	}
-	return s.Do(annotations.Op{Kind: annotations.OpReplaceDocument, Document: &nd})
-}
-
-// checkText refuses what is not text: invalid UTF-8, NUL bytes, nothing.
-func checkText(name string, data []byte) error {
-	if name == "" {
-		name = "the pasted text"
-	}
-	if i := annotations.InvalidUTF8(data); i >= 0 {
-		return fmt.Errorf("%s is not UTF-8 text (invalid byte at offset %d); save it as UTF-8 and try again", name, i)
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return fmt.Errorf("%s looks like a binary file (it contains NUL bytes), not text", name)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return fmt.Errorf("%s is empty", name)
-	}
-	return nil
-}
-
-// titleOf picks a title: the first non-blank line, shortened, or the file
-// name.
-func titleOf(name, text string) string {
-	for _, l := range strings.Split(text, "\n") {
-		l = strings.TrimSpace(strings.TrimPrefix(l, "\ufeff"))
-		if l == "" {
-			continue
-		}
-		if r := []rune(l); len(r) > 80 {
-			l = string(r[:79]) + "…"
-		}
-		return l
-	}
-	return name
 }
 
 // AddFile adds what a file holds: a gold JSON file is imported, anything else
@@ -463,9 +106,6 @@ func (s *State) AddFile(name string, data []byte) (string, error) {
 			return "", err
 		}
 		return fmt.Sprintf("Added %q.", d.Title), nil
-	}
-	if err := checkText(name, data); err != nil {
-		return "", err
 	}
 	d, err := s.AddText(name, string(data))
 	if err != nil {
@@ -562,7 +202,7 @@ func (s *State) AddImported(docs []*annotations.Document, schema annotations.Sch
 		}
 		taken[d.ID] = true
 		if d.Language == "" || d.Language == "und" {
-			detectLanguages(d)
+			ingest.DetectLanguages(d)
 		}
 		ops = append(ops, annotations.Op{Kind: annotations.OpAddDocument, Document: d})
 	}

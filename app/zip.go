@@ -92,11 +92,11 @@ func (s *State) ImportZip(name string, data []byte) (string, error) {
 	// Work on a copy, so a bad file half way leaves the workspace alone.
 	trial := &State{WS: &annotations.Workspace{Schema: s.WS.Schema, Documents: append([]*annotations.Document(nil), s.WS.Documents...)}}
 	var ops []annotations.Op
+	trial.Subscribe(func(c Change) { ops = append(ops, c.Ops...) })
 	for _, f := range entries {
 		if _, err := trial.AddFile(name+": "+f.Name, f.Data); err != nil {
 			return "", err
 		}
-		ops = append(ops, trial.TakeApplied()...)
 	}
 	if len(ops) == 0 {
 		return "", fmt.Errorf("%s holds no .txt or .json files", name)

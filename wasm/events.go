@@ -40,7 +40,7 @@ func (b bridge) Listen(h belgi.PageHandler) func() {
 		if t := e.Get("target"); t.Truthy() && t.Get("closest").Truthy() {
 			k.OnControl = t.Call("closest", "button, a, summary, label, [role=button]").Truthy()
 		}
-		if belgi.Claims(k) {
+		if h.Claims(k) {
 			e.Call("preventDefault")
 			h.Key(k)
 		}

@@ -11,10 +11,9 @@ import (
 )
 
 func main() {
-	belgi.SetBrowser(bridge{})
 	if app.IsClient {
 		drawArcs()
 	}
-	app.RouteFunc("/", func() app.Composer { return belgi.NewShell(nil) })
+	app.RouteFunc("/", func() app.Composer { return belgi.NewShell(nil, bridge{}) })
 	app.RunWhenOnBrowser()
 }

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"syscall/js"
 
-	belgi "belgi/app"
+	"belgi/annotations/journal"
 )
 
 // The IndexedDB database: a "meta" store holding the snapshot under the
@@ -18,11 +18,11 @@ const (
 	dbVersion = 1
 )
 
-// idb is a belgi.Store over IndexedDB. Its methods block the calling
+// idb is a journal.Store over IndexedDB. Its methods block the calling
 // goroutine, never the UI: the saver and the loader call them.
 type idb struct{ db js.Value }
 
-func (bridge) Store() belgi.Store {
+func (bridge) Store() journal.Store {
 	idx := js.Global().Get("indexedDB")
 	if !idx.Truthy() {
 		return nil
@@ -51,7 +51,7 @@ func (l *lazyStore) Load() ([]byte, [][]byte, error) {
 	return s.Load()
 }
 
-func (l *lazyStore) Append(entries []belgi.Entry) error {
+func (l *lazyStore) Append(entries []journal.Entry) error {
 	s, err := l.get()
 	if err != nil {
 		return err
@@ -162,7 +162,7 @@ func (s *idb) Load() ([]byte, [][]byte, error) {
 	return snap, journal, nil
 }
 
-func (s *idb) Append(entries []belgi.Entry) error {
+func (s *idb) Append(entries []journal.Entry) error {
 	tx := s.tx([]any{"journal"}, "readwrite")
 	store := tx.Call("objectStore", "journal")
 	for _, e := range entries {

@@ -12,7 +12,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"belgi/clean"
+	"belgi/annotations"
+	"belgi/ingest"
 
 	"golang.org/x/net/html"
 )
@@ -28,7 +29,9 @@ func init() {
 	commands["clean"] = command{summary: "print the article text of a page dump or saved HTML page", run: runClean}
 }
 
-// runClean implements `belgi clean [--html] [--explain] FILE|-`.
+// runClean implements `belgi clean [--html] [--explain] FILE|-`. It
+// prints the text of the document the app makes of the same file
+// (ingest.Document): when the cleaner keeps nothing, every line.
 func runClean(args []string) error {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
 	asHTML := fs.Bool("html", false, "treat the input as HTML (automatic when it starts with <!doctype or <html)")
@@ -58,46 +61,40 @@ func runClean(args []string) error {
 	if err != nil {
 		return err
 	}
-	var r clean.Result
-	isHTML := *asHTML || clean.LooksLikeHTML(raw)
-	if isHTML {
-		if r, err = clean.HTML(raw); err != nil {
-			return fmt.Errorf("%s: %v", name, err)
-		}
-	} else {
-		r = clean.Text(raw)
+	if name == "-" {
+		name = "standard input"
+	}
+	d, err := ingest.Document("d1", name, raw, ingest.Options{HTML: *asHTML})
+	if err != nil {
+		return err
 	}
 	w := bufio.NewWriter(cleanOut)
 	if *explain {
-		writeExplain(w, raw, r, isHTML)
-	} else if r.Text != "" {
-		fmt.Fprintln(w, r.Text)
+		writeExplain(w, string(raw), d.Cleaning)
+	} else {
+		fmt.Fprintln(w, d.Text)
 	}
 	return w.Flush()
 }
 
-func readInput(name string) (string, error) {
-	var b []byte
-	var err error
+func readInput(name string) ([]byte, error) {
 	if name == "-" {
-		b, err = io.ReadAll(cleanIn)
-	} else {
-		b, err = os.ReadFile(name)
+		return io.ReadAll(cleanIn)
 	}
-	return string(b), err
+	return os.ReadFile(name)
 }
 
 // writeExplain prints one row per input line or block:
 // "keep  body      | text" or "drop  related   | text". The text is the
 // line's source with white space collapsed (for HTML, with tags removed and
 // character references decoded).
-func writeExplain(w io.Writer, raw string, r clean.Result, isHTML bool) {
+func writeExplain(w io.Writer, raw string, c *annotations.Cleaning) {
 	idx := make([]int, 0, len(raw)+1)
 	for i := range raw {
 		idx = append(idx, i)
 	}
 	idx = append(idx, len(raw))
-	for _, l := range r.Lines {
+	for _, l := range c.Lines {
 		d := "drop"
 		if l.Keep {
 			d = "keep"
@@ -105,7 +102,7 @@ func writeExplain(w io.Writer, raw string, r clean.Result, isHTML bool) {
 		text := ""
 		if l.Start >= 0 && l.Start <= l.End && l.End < len(idx) {
 			text = raw[idx[l.Start]:idx[l.End]]
-			if isHTML {
+			if c.HTML {
 				text = html.UnescapeString(stripTags(text))
 			}
 			text = strings.Join(strings.Fields(text), " ")

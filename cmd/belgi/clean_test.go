@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	belgi "belgi/app"
 )
 
 func runCleanOn(t *testing.T, input string, args ...string) string {
@@ -91,5 +93,40 @@ func TestCleanCommandErrors(t *testing.T) {
 	}
 	if _, ok := commands["clean"]; !ok {
 		t.Error("clean is not registered")
+	}
+}
+
+// TestCleanMatchesApp checks that `belgi clean` prints the text of the
+// document the app adds for the same file, and --explain its decisions.
+func TestCleanMatchesApp(t *testing.T) {
+	page := `<!doctype html><html><body><nav>Главная</nav><article><h1>Заголовок статьи о городе</h1><p>Первый абзац статьи, в котором достаточно слов, запятых, и смысла для читателя.</p></article></body></html>`
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"dump.txt":    dump,
+		"page.html":   page,
+		"snippet.txt": "\ufeffАлматы 👍\r\nмитинг",
+		"crlf.txt":    strings.ReplaceAll(dump, "\n", "\r\n"),
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		st := belgi.NewState()
+		if _, err := st.AddFile(name, []byte(data)); err != nil {
+			t.Fatalf("%s: the app refused it: %v", name, err)
+		}
+		d := st.Doc()
+		if got := runCleanOn(t, "", path); got != d.Text+"\n" {
+			t.Errorf("%s: belgi clean printed\n%s\nthe app's document holds\n%s", name, got, d.Text)
+		}
+		ex := strings.Split(strings.TrimSuffix(runCleanOn(t, "", path, "--explain"), "\n"), "\n")
+		if len(ex) != len(d.Cleaning.Lines) {
+			t.Fatalf("%s: --explain has %d rows for %d lines", name, len(ex), len(d.Cleaning.Lines))
+		}
+		for i, l := range d.Cleaning.Lines {
+			if strings.HasPrefix(ex[i], "keep") != l.Keep {
+				t.Errorf("%s: line %d: --explain says %q, the app keeps it: %v", name, i, ex[i], l.Keep)
+			}
+		}
 	}
 }
