@@ -32,11 +32,11 @@ const EnvData = "BELGI_LANGID_DATA"
 var ErrNoData = errors.New("no evaluation data")
 
 // Classes lists the codes a detector can answer, besides "und".
-var Classes = []string{"kk", "kk-Latn", "ru", "en", "uk", "be", "bg", "sr", "mk", "mn", "ky", "tt", "ba", "tg", "uz"}
+var Classes = []string{"kk", "kk-Latn", "ru", "en", "uk", "be", "bg", "sr", "mk", "mn", "ky", "tt", "ba", "tg", "uz", "uz-Latn"}
 
 // Uncovered lists the codes of languages a set may hold that no class
 // stands for.
-var Uncovered = []string{"uz-Latn"}
+var Uncovered = []string{}
 
 // LookAlikes are the Cyrillic languages that short Russian or Kazakh text is
 // mistaken for, and the other way round. Lingua covers the first six.

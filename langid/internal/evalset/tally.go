@@ -157,6 +157,7 @@ func (r *Report) Checks() []Check {
 	add("sentences kk-Latn right", []string{"kk-Latn"}, false, 0.95, false, "kk-Latn")
 	add("sentences of "+la+" labelled ru", LookAlikes, false, 0.02, true, "ru")
 	add("sentences of "+la+", "+tk+" labelled kk", append(append([]string{}, LookAlikes...), Turkic...), false, 0.02, true, "kk")
+	add("sentences uz-Latn right", []string{"uz-Latn"}, false, 0.95, false, "uz-Latn")
 	add("sentences uz-Latn labelled kk-Latn", []string{"uz-Latn"}, false, 0.02, true, "kk-Latn")
 	add("1-3-word snippets kk right", []string{"kk"}, true, 0.94, false, "kk")
 	add("1-3-word snippets ru right", []string{"ru"}, true, 0.94, false, "ru")
