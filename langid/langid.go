@@ -62,11 +62,16 @@ var (
 	domainBoost = map[string]float64{"kk": 4, "ru": 4, "en": 4}
 )
 
-// minConfidence is the least Confidence of an answer: below it the text is
-// too short or too ambiguous to tell (a word such as "за" or "и" is
-// Russian, Bulgarian, Serbian and Macedonian alike), and the Tag is
-// language.Und rather than a guess of Russian.
-const minConfidence = 0.9
+// minConfidence is the least Confidence of an answer for text of fewer than
+// shortLetters letters: below it the text is too short or too ambiguous to
+// tell (a word such as "за" or "и" is Russian, Bulgarian, Serbian and
+// Macedonian alike), and the Tag is language.Und rather than a guess of
+// Russian. Longer text always gets its likeliest language, with its
+// Confidence.
+const (
+	minConfidence = 0.9
+	shortLetters  = 40
+)
 
 // priorBoost is the log prior, in nats at the shortest text, of the language
 // a caller names. Stronger helps short lines of the document's language but
@@ -112,9 +117,9 @@ func tagOf(code string) language.Tag {
 
 // Detect judges text alone, leaning towards kk, ru and en when it is short.
 // The Tag is language.Und when text has no Cyrillic or Latin letters (digits,
-// emoji, other scripts), no n-gram the model knows, or when the likeliest
-// language has a Confidence below 0.9 (text too short or too ambiguous to
-// tell); otherwise it is the likeliest language, and Confidence tells how
+// emoji, other scripts), no n-gram the model knows, or when text has fewer
+// than 40 letters and the likeliest language a Confidence below 0.9 (too
+// short or too ambiguous to tell); otherwise it is the likeliest language, and Confidence tells how
 // sure that is.
 func Detect(text string) Result {
 	m := loaded()
@@ -157,7 +162,7 @@ func (m *model) judge(text string, boost []float64) Result {
 }
 
 func (m *model) result(j core.Judgement) Result {
-	if j.Class < 0 || j.Confidence < minConfidence {
+	if j.Class < 0 || j.Letters < shortLetters && j.Confidence < minConfidence {
 		return Result{Tag: language.Und}
 	}
 	return Result{Tag: m.tags[j.Class], Confidence: j.Confidence}
