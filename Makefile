@@ -92,7 +92,9 @@ bench: deps build sizes
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" -run '^$$' -bench 'Text20KB' ./clean
 	@echo "== language identification: accuracy, confusion, model size, speed"
 	$(GO) run ./langid/internal/eval
-	$(GO) test -run '^$$' -bench 'Detect' -cpu 1 ./langid
+	@echo "== language identification beside lingua-go (its own module, not in the app)"
+	cd langid/internal/compare && $(GO) run .
+	$(GO) test -timeout 10m -run '^$$' -bench 'Detect' -cpu 1 ./langid
 	@echo "== offsets and conversion throughput (10,000 documents, 200,000 spans)"
 	$(GO) test -run '^$$' -bench . -benchmem ./annotations
 	$(GO) test -run '^$$' -bench Convert -benchtime 3x ./annotations/brat ./annotations/conll ./annotations/doccano

@@ -27,8 +27,13 @@ type Paragraph struct {
 // letters judged in it, weighted by their lines' confidence. Every line is then
 // judged again with the document language as prior (see DetectPrior), so that
 // short lines such as headlines, bylines and captions lean towards it while
-// long lines keep their own language. A line with no letters gets
-// language.Und.
+// long lines keep their own language. Web and e-mail addresses
+// ("newtimes.kz") are not evidence of a line's language and are left out of
+// its judgement. A line with no letters, or too short to tell even with the
+// document's prior, gets language.Und.
+//
+// Document is the one per-line decision of Belgi: the app's paragraph
+// languages and "belgi langid --lines" both come from it.
 func Document(text string) (doc Result, paras []Paragraph) {
 	m := loaded()
 	type line struct {
@@ -45,12 +50,13 @@ func Document(text string) (doc Result, paras []Paragraph) {
 		n := utf8.RuneCountInString(l)
 		body := strings.TrimSuffix(l, "\r")
 		if strings.TrimFunc(body, unicode.IsSpace) != "" {
-			j := m.table.Judge(body, m.domain, params)
+			judged := withoutAddresses(body)
+			j := m.table.Judge(judged, m.domain, params)
 			if j.Class >= 0 {
 				letters[j.Class] += float64(j.Letters) * j.Confidence
 			}
 			total += float64(j.Letters)
-			lines = append(lines, line{body, pos, pos + utf8.RuneCountInString(body), j})
+			lines = append(lines, line{judged, pos, pos + utf8.RuneCountInString(body), j})
 		}
 		pos += n + 1
 		if !more {
@@ -80,4 +86,48 @@ func Document(text string) (doc Result, paras []Paragraph) {
 		paras[i] = Paragraph{Start: l.start, End: l.end, Result: m.result(j)}
 	}
 	return doc, paras
+}
+
+// withoutAddresses returns line without its words that are web or e-mail
+// addresses, or line itself when nothing else would be left.
+func withoutAddresses(line string) string {
+	fields := strings.Fields(line)
+	kept := fields[:0:0]
+	for _, f := range fields {
+		if !isAddress(f) {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) == len(fields) || len(kept) == 0 {
+		return line
+	}
+	return strings.Join(kept, " ")
+}
+
+// isAddress reports whether a word is a URL, an e-mail address or a domain
+// name such as newtimes.kz: ASCII, with a top-level part of 2 to 6 letters.
+func isAddress(w string) bool {
+	if strings.Contains(w, "://") || strings.Contains(w, "@") || strings.HasPrefix(w, "www.") {
+		return true
+	}
+	w = strings.TrimRight(w, ".,;:!?)»\"'")
+	dot := strings.LastIndexByte(w, '.')
+	if dot <= 0 {
+		return false
+	}
+	tld := w[dot+1:]
+	if len(tld) < 2 || len(tld) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			return false
+		}
+	}
+	for _, r := range tld {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }

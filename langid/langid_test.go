@@ -42,7 +42,7 @@ func TestDetect(t *testing.T) {
 		{"ru", "и"},
 		{"en", "news"},
 		{"kk", "Ауа райы"},
-		{"ru", "Погода на завтра"},
+		{"ru", "Прогноз погоды на завтра"},
 		// Kazakh typed with Latin homoglyphs (i for і) is still Kazakh.
 		{"kk", "Бiздiң елiмiздiң тәуелсiздiгi"},
 		// Mixed scripts: the script of most letters decides.
@@ -65,6 +65,47 @@ func TestDetect(t *testing.T) {
 		checkResult(t, got)
 		if tt.want == "und" && got.Confidence != 0 {
 			t.Errorf("Detect(%q).Confidence = %v, want 0 with und", tt.text, got.Confidence)
+		}
+	}
+}
+
+// TestMarkers: letters that mark one language or a small group are strong
+// evidence even in one word, and names are not taken for kk-Latn.
+func TestMarkers(t *testing.T) {
+	tests := []struct {
+		text string
+		not  []string // labels the text must not get
+		want string   // the label it must get, if any
+	}{
+		{"їхні", nil, "uk"},
+		{"Київ", nil, "uk"},
+		{"ґанок", nil, "uk"},
+		{"єдність", nil, "uk"},
+		{"він бачив", []string{"kk", "ru"}, ""},
+		{"під час", []string{"kk", "ru"}, ""},
+		{"рішення", []string{"kk", "ru"}, ""},
+		{"ўсё", []string{"ru", "kk"}, ""}, {"Беларусь ўзяла", nil, "be"},
+		{"ђак", []string{"ru", "kk"}, ""},
+		{"ћерка", []string{"ru", "kk"}, ""},
+		{"ѓубре", []string{"ru", "kk"}, ""},
+		{"ќе", []string{"ru", "kk"}, ""},
+		{"ұлт", nil, "kk"},
+		{"ҡала", []string{"ru", "kk"}, ""},
+		{"баҙар", []string{"ru", "kk"}, ""},
+		{"өнөр", []string{"ru"}, ""},
+		{"John Smith", []string{"kk-Latn"}, ""},
+		{"Washington", []string{"kk-Latn"}, ""},
+		{"Michael Johnson", []string{"kk-Latn"}, ""},
+	}
+	for _, tt := range tests {
+		got := Detect(tt.text).Tag.String()
+		if tt.want != "" && got != tt.want {
+			t.Errorf("Detect(%q) = %s, want %s", tt.text, got, tt.want)
+		}
+		for _, n := range tt.not {
+			if got == n {
+				t.Errorf("Detect(%q) = %s", tt.text, got)
+			}
 		}
 	}
 }
@@ -99,7 +140,7 @@ func TestDetectPrior(t *testing.T) {
 		// A prior for a look-alike helps its short text.
 		{"не", language.MustParse("be"), "be"},
 		// A word with letters of its own keeps its language.
-		{"Дзякуй", ru, "be"},
+		{"Дзякуй ўсім", ru, "be"},
 		{"жаңалықтар", ru, "kk"},
 		// A long sentence keeps its own language whatever the prior.
 		{"Президент России провёл совещание с членами правительства по вопросам экономики.", kk, "ru"},
@@ -161,6 +202,30 @@ func TestDocument(t *testing.T) {
 			t.Errorf("paragraph %d (%q): %v, want %s", i, want[i].line, p.Result.Tag, want[i].tag)
 		}
 		checkResult(t, p.Result)
+	}
+}
+
+// TestDocumentShortLines: the short lines of a Russian news page (issue 13)
+// are Russian, as the CLI and the app both show through Document.
+func TestDocumentShortLines(t *testing.T) {
+	text := "Эхо Казахстана\n" +
+		"В Алматы открылась выставка современного искусства, которая продлится до конца месяца.\n" +
+		"Президент России провёл совещание с членами правительства по вопросам экономики.\n" +
+		"4 месяца ago\n" +
+		"Фото: newtimes.kz\n" +
+		"Организаторы ожидают, что выставку посетят более десяти тысяч человек."
+	doc, paras := Document(text)
+	if doc.Tag.String() != "ru" {
+		t.Errorf("Document: dominant language %v, want ru", doc.Tag)
+	}
+	lines := strings.Split(text, "\n")
+	if len(paras) != len(lines) {
+		t.Fatalf("Document: %d paragraphs, want %d", len(paras), len(lines))
+	}
+	for i, p := range paras {
+		if p.Result.Tag.String() != "ru" {
+			t.Errorf("line %q: %v (%.2f), want ru", lines[i], p.Result.Tag, p.Result.Confidence)
+		}
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"belgi/internal/shared"
-	"belgi/langid/internal/corpus"
+	"belgi/langid/internal/evalset"
 )
 
 // TestModelUpToDate checks that the committed model files are what the
@@ -35,36 +35,66 @@ func TestModelUpToDate(t *testing.T) {
 	}
 }
 
-// TestDevSplit guards the accuracy on the development split that the
-// generator holds out; internal/eval prints the full figures.
-func TestDevSplit(t *testing.T) {
-	dir := shared.Dir(t, "langid/train")
-	rate := func(code string, ok func(got string) bool) float64 {
-		s, err := corpus.Load(dir, code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for _, l := range s.Dev {
-			if ok(Detect(l).Tag.String()) {
-				n++
-			}
-		}
-		return float64(n) / float64(len(s.Dev))
+// devSet is the development set TestRealText scores, under
+// $BELGI_LANGID_DATA; its languages; and the figures it knowingly misses
+// (the README reports them as missed, with their values).
+var (
+	devSet   = "dev-ntrex"
+	devCodes = []string{"kk", "ru", "en", "uk", "be", "bg", "sr", "mk", "mn", "ky", "tt", "ba", "uz-Latn"}
+	missed   = map[string]bool{
+		"1-3-word snippets kk right":                         true,
+		"1-3-word snippets ru right":                         true,
+		"1-3-word snippets of uk be bg mk sr mn labelled ru": true,
+		"1-3-word snippets of ky tt ba labelled kk":          true,
 	}
-	for _, code := range []string{"kk", "ru", "en", corpus.LatinKazakh} {
-		if r := rate(code, func(got string) bool { return got == code }); r < 0.99 {
-			t.Errorf("%s: %.2f%% of dev sentences right, want ≥ 99%%", code, 100*r)
+)
+
+// TestRealText holds the model to the README's targets on real news text
+// that it was not trained on (the development set; the held-out set is
+// never read by a test). Every figure must meet its target, except those
+// in missed, which must still be measured. The training lines themselves
+// are not scored: the generator trains on all of them.
+func TestRealText(t *testing.T) {
+	root := os.Getenv(evalset.EnvData)
+	if root == "" {
+		t.Skipf("no evaluation data: set %s (see langid/internal/evalset)", evalset.EnvData)
+	}
+	if testing.Short() || runtime.GOOS == "js" {
+		t.Skip("scores 250,000 items: not in -short mode or WebAssembly")
+	}
+	sets, err := evalset.Find(root, []string{devSet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sets[0]
+	if s.HeldOut {
+		t.Fatalf("%s is a held-out set", s.Name)
+	}
+	for _, c := range devCodes {
+		if n := len(s.Lines[c]); n < 1000 {
+			t.Errorf("%s/%s.txt: %d lines, want at least 1000", s.Name, c, n)
 		}
 	}
-	for _, code := range []string{"ky", "tt", "ba", "mn", "tg", "uz"} {
-		if r := rate(code, func(got string) bool { return got == "kk" }); r > 0.02 {
-			t.Errorf("%s: %.2f%% of dev sentences labelled kk, want ≤ 2%%", code, 100*r)
+	r := evalset.Measure(s, func(text string) string {
+		if tag := Detect(text).Tag.String(); tag != "uz-Cyrl" {
+			return tag
+		}
+		return "uz"
+	}, nil)
+	checks := r.Checks()
+	if len(checks) < 15 {
+		t.Fatalf("%d figures measured, want the README's 15 or more", len(checks))
+	}
+	seen := map[string]bool{}
+	for _, c := range checks {
+		seen[c.What] = true
+		if !c.Met() && !missed[c.What] {
+			t.Errorf("%s", c)
 		}
 	}
-	for _, code := range []string{"uk", "be", "bg", "sr", "mk"} {
-		if r := rate(code, func(got string) bool { return got == "ru" }); r > 0.02 {
-			t.Errorf("%s: %.2f%% of dev sentences labelled ru, want ≤ 2%%", code, 100*r)
+	for what := range missed {
+		if !seen[what] {
+			t.Errorf("figure %q was not measured", what)
 		}
 	}
 }

@@ -10,6 +10,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
 
 	"belgi/langid"
 )
@@ -23,11 +26,12 @@ func init() {
 
 // runLangid implements "belgi langid [--lines] FILE|-". Without --lines it
 // prints the BCP 47 tag of the document's dominant language; with --lines it
-// prints one tag per input line, each line judged alone (an empty line, or
-// one without letters, gives "und").
+// prints one tag per input line, as langid.Document judges it (short lines
+// lean towards the document's language, as they do in the app; an empty
+// line, or one without letters, gives "und").
 func runLangid(args []string) error {
 	fs := flag.NewFlagSet("langid", flag.ContinueOnError)
-	lines := fs.Bool("lines", false, "print one tag per input line, judging each line alone")
+	lines := fs.Bool("lines", false, "print one tag per input line, each judged within the document")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: belgi langid [--lines] FILE|-")
 		fs.PrintDefaults()
@@ -51,23 +55,32 @@ func runLangid(args []string) error {
 		defer f.Close()
 		in = f
 	}
-	out := bufio.NewWriter(os.Stdout)
-	if *lines {
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
-		for sc.Scan() {
-			fmt.Fprintln(out, langid.Detect(strings.TrimSuffix(sc.Text(), "\r")).Tag)
-		}
-		if err := sc.Err(); err != nil {
-			return err
-		}
-		return out.Flush()
-	}
 	data, err := io.ReadAll(in)
 	if err != nil {
 		return err
 	}
-	doc, _ := langid.Document(string(data))
-	fmt.Fprintln(out, doc.Tag)
+	text := string(data)
+	doc, paras := langid.Document(text)
+	out := bufio.NewWriter(os.Stdout)
+	if !*lines {
+		fmt.Fprintln(out, doc.Tag)
+		return out.Flush()
+	}
+	// Document returns a paragraph for each line with text, by code point
+	// offset; the other lines are und.
+	pos := 0
+	for rest := text; rest != ""; {
+		l, tail, _ := strings.Cut(rest, "\n")
+		tag := language.Und
+		for len(paras) > 0 && paras[0].Start < pos {
+			paras = paras[1:]
+		}
+		if len(paras) > 0 && paras[0].Start == pos {
+			tag = paras[0].Result.Tag
+		}
+		fmt.Fprintln(out, tag)
+		pos += utf8.RuneCountInString(l) + 1
+		rest = tail
+	}
 	return out.Flush()
 }

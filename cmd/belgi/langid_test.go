@@ -51,6 +51,26 @@ func TestLangid(t *testing.T) {
 	}
 }
 
+// TestLangidLines: --lines judges each line within its document, as the
+// app does (issue 13: these short lines of a Russian page were called
+// Belarusian and English when judged alone).
+func TestLangidLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ru.txt")
+	text := "Эхо Казахстана\n" +
+		"В Алматы открылась выставка современного искусства, которая продлится до конца месяца.\n" +
+		"4 месяца ago\n" +
+		"\n" +
+		"Фото: newtimes.kz\n" +
+		"Президент России провёл совещание с членами правительства по вопросам экономики.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "ru\nru\nru\nund\nru\nru\n"
+	if got := captureLangid(t, "--lines", path); got != want {
+		t.Errorf("langid --lines printed %q, want %q", got, want)
+	}
+}
+
 func TestLangidUsage(t *testing.T) {
 	for _, args := range [][]string{nil, {"a", "b"}, {"--bogus", "x"}, {filepath.Join(t.TempDir(), "missing")}} {
 		if err := commands["langid"].run(args); err == nil {

@@ -6,8 +6,12 @@ package core
 import "unicode"
 
 // MaxOrder is the longest n-gram, in runes, counting the space that pads
-// each word on both sides.
+// each word on both sides. A word longer than MaxOrder-2 letters is also a
+// feature of its own, its padded whole (a "word gram").
 const MaxOrder = 5
+
+// MaxGram is the longest gram, a padded word of maxWord letters.
+const MaxGram = maxWord + 2
 
 // maxWord caps the runes kept of one word; the rest of a longer word is
 // ignored, since such "words" are URLs, hashes or glued text.
@@ -124,19 +128,28 @@ const (
 	orderShift = 29
 )
 
-// Key returns the table key of an n-gram.
+// wordOrder marks the key of a word gram.
+const wordOrder = 7
+
+// Key returns the table key of an n-gram or a word gram.
 func Key(gram []rune) uint32 {
 	h := uint32(hashOffset)
 	for i := len(gram) - 1; i >= 0; i-- {
 		h = (h ^ uint32(gram[i])) * hashPrime
 	}
-	return h&(1<<orderShift-1) | uint32(len(gram))<<orderShift
+	o := uint32(len(gram))
+	if o > MaxOrder {
+		o = wordOrder
+	}
+	return h&(1<<orderShift-1) | o<<orderShift
 }
 
 // Grams calls fn with every n-gram, of orders 1 to MaxOrder, of the words of
-// text written in script s, and with its Key. A word is a run of letters,
-// with apostrophes inside it, lower-cased and padded with a space on each
-// side; the lone space is not a gram. gram is valid only during the call.
+// text written in script s, and with its Key, and with the word gram of each
+// word longer than MaxOrder-2 letters, after its n-grams. A word is a run of
+// letters, with apostrophes inside it, lower-cased and padded with a space on
+// each side; the lone space is not a gram. gram is valid only during the
+// call.
 func Grams(text string, s Script, fn func(gram []rune, key uint32)) {
 	var w word
 	w.buf[0] = ' '
@@ -208,6 +221,13 @@ func (w *word) emit(s Script, fn func([]rune, uint32)) {
 			}
 			fn(seq[i-o+1:i+1], h&(1<<orderShift-1)|uint32(o)<<orderShift)
 		}
+	}
+	if len(seq) > MaxOrder {
+		h := uint32(hashOffset)
+		for i := len(seq) - 1; i >= 0; i-- {
+			h = (h ^ uint32(seq[i])) * hashPrime
+		}
+		fn(seq, h&(1<<orderShift-1)|wordOrder<<orderShift)
 	}
 }
 

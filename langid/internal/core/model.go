@@ -10,19 +10,22 @@ import (
 	"unicode/utf8"
 )
 
-// A Model is a naive Bayes table of character n-grams for some classes, as
-// stored in a model file. Several files can be merged into one Table, so that
-// the classes of one file can be shipped under their own licence.
+// A Model is a linear classifier over character n-grams for some classes,
+// as stored in a model file: a class's score for a text is its bias plus the
+// weights of the text's grams, less a penalty for each letter outside its
+// alphabet. Several files can be merged into one Table, so that the classes
+// of one file can be shipped under their own licence.
 type Model struct {
-	Classes []string            // class tags, in column order
-	Scripts []Script            // per class: the script its text is written in
-	Floors  [][MaxOrder]float32 // per class and order: the weight of a listed gram the class has no value for
-	Step    float32             // weight of one quantum
-	Grams   []string            // the listed grams, without duplicates
-	Values  [][]uint8           // per class, per gram: 0 for none, else Floors + q*Step
+	Classes  []string  // class tags, in column order
+	Scripts  []Script  // per class: the script its text is written in
+	Bias     []float32 // per class
+	Alphabet []string  // per class: the lower-case letters it is written with; "" for no rule
+	Step     float32   // weight of one quantum
+	Grams    []string  // the listed grams, without duplicates
+	Values   [][]int8  // per class, per gram: the weight in quanta
 }
 
-var magic = []byte("BLID\x01")
+var magic = []byte("BLID\x02")
 
 // MarshalBinary encodes m. Grams are sorted by length then by text and
 // front-coded, and values are written class by class, so that the file packs
@@ -35,8 +38,8 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	rs := make([][]rune, len(m.Grams))
 	for i, g := range m.Grams {
 		rs[i] = []rune(g)
-		if n := len(rs[i]); n < 1 || n > MaxOrder {
-			return nil, fmt.Errorf("gram %q: length %d is outside 1..%d", g, n, MaxOrder)
+		if n := len(rs[i]); n < 1 || n > MaxGram {
+			return nil, fmt.Errorf("gram %q: length %d is outside 1..%d", g, n, MaxGram)
 		}
 	}
 	sort.Slice(order, func(a, b int) bool {
@@ -53,12 +56,12 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		b.Write(binary.AppendUvarint(nil, uint64(len(c))))
 		b.WriteString(c)
 		b.WriteByte(byte(m.Scripts[i]))
-		for _, f := range m.Floors[i] {
-			b.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(f)))
-		}
+		b.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(m.Bias[i])))
+		b.Write(binary.AppendUvarint(nil, uint64(len(m.Alphabet[i]))))
+		b.WriteString(m.Alphabet[i])
 	}
 	b.Write(binary.LittleEndian.AppendUint32(nil, math.Float32bits(m.Step)))
-	for o := 1; o <= MaxOrder; o++ {
+	for o := 1; o <= MaxGram; o++ {
 		n := 0
 		for _, i := range order {
 			if len(rs[i]) == o {
@@ -86,7 +89,7 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	}
 	for c := range m.Classes {
 		for _, i := range order {
-			b.WriteByte(m.Values[c][i])
+			b.WriteByte(byte(m.Values[c][i]))
 		}
 	}
 	return b.Bytes(), nil
@@ -100,20 +103,22 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	}
 	r.pos = len(magic)
 	nc := r.uvarint()
-	if nc > 64 {
+	if nc > MaxClasses {
 		return errors.New("langid model: too many classes")
 	}
-	*m = Model{Classes: make([]string, nc), Scripts: make([]Script, nc), Floors: make([][MaxOrder]float32, nc)}
+	*m = Model{Classes: make([]string, nc), Scripts: make([]Script, nc), Bias: make([]float32, nc), Alphabet: make([]string, nc)}
 	for i := range m.Classes {
 		m.Classes[i] = string(r.bytes(int(r.uvarint())))
 		m.Scripts[i] = Script(r.byte())
-		for o := range m.Floors[i] {
-			m.Floors[i][o] = r.float32()
+		if m.Scripts[i] >= Other {
+			return errors.New("langid model: bad script")
 		}
+		m.Bias[i] = r.float32()
+		m.Alphabet[i] = string(r.bytes(int(r.uvarint())))
 	}
 	m.Step = r.float32()
-	var g [MaxOrder]rune
-	for o := 1; o <= MaxOrder; o++ {
+	var g [MaxGram]rune
+	for o := 1; o <= MaxGram; o++ {
 		n := r.uvarint()
 		for range n {
 			if r.err != nil {
@@ -129,9 +134,17 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 			m.Grams = append(m.Grams, string(g[:o]))
 		}
 	}
-	m.Values = make([][]uint8, nc)
+	m.Values = make([][]int8, nc)
 	for c := range m.Values {
-		m.Values[c] = r.bytes(len(m.Grams))
+		b := r.bytes(len(m.Grams))
+		if b == nil && len(m.Grams) > 0 {
+			break
+		}
+		v := make([]int8, len(b))
+		for i, x := range b {
+			v[i] = int8(x)
+		}
+		m.Values[c] = v
 	}
 	if r.err == nil && r.pos != len(data) {
 		return errors.New("langid model: trailing bytes")

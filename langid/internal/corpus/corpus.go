@@ -16,9 +16,13 @@ import (
 // model's classes are written.
 var Codes = []string{"kk", "ru", "en", "uk", "be", "bg", "sr", "mk", "mn", "ky", "tt", "ba", "tg", "uz"}
 
-// LatinKazakh is the class code of Kazakh in Latin script. It has no file of
-// its own: its text is transliterated from kk.
-const LatinKazakh = "kk-Latn"
+// LatinKazakh and LatinUzbek are the class codes of Kazakh and Uzbek in Latin
+// script. They have no file of their own: their text is transliterated from
+// kk and uz.
+const (
+	LatinKazakh = "kk-Latn"
+	LatinUzbek  = "uz-Latn"
+)
 
 // DevEvery makes every DevEvery-th line (the last of each block) a
 // development line. The trainer never sees these lines.
@@ -45,15 +49,22 @@ type Split struct {
 
 // Load reads train/<code>.txt from dir. Line i (from 0) goes to Dev when
 // i%DevEvery == DevEvery-1, and to Train otherwise. For LatinKazakh it reads
-// kk.txt and transliterates every line into each Latin spelling, keeping the
-// same split.
+// kk.txt and transliterates every line into each Latin spelling, and for
+// LatinUzbek uz.txt into the Latin alphabet, keeping the same split.
 func Load(dir, code string) (Split, error) {
-	if code == LatinKazakh {
+	switch code {
+	case LatinKazakh:
 		kk, err := Load(dir, "kk")
 		if err != nil {
 			return Split{}, err
 		}
 		return Split{Train: LatinLines(kk.Train), Dev: LatinLines(kk.Dev)}, nil
+	case LatinUzbek:
+		uz, err := Load(dir, "uz")
+		if err != nil {
+			return Split{}, err
+		}
+		return Split{Train: uzbekLines(uz.Train), Dev: uzbekLines(uz.Dev)}, nil
 	}
 	f, err := os.Open(filepath.Join(dir, code+".txt"))
 	if err != nil {
@@ -84,6 +95,14 @@ func LatinLines(lines []string) []string {
 		for _, l := range lines {
 			out = append(out, translit.Latin(l, sp))
 		}
+	}
+	return out
+}
+
+func uzbekLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = translit.UzbekLatin(l)
 	}
 	return out
 }

@@ -28,3 +28,19 @@ func TestLatin(t *testing.T) {
 		}
 	}
 }
+
+func TestUzbekLatin(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ўзбекистон Республикаси", "Oʻzbekiston Respublikasi"},
+		{"ғалаба ва шаҳар", "gʻalaba va shahar"},
+		{"Ер юзида эълон", "Yer yuzida eʼlon"},
+		{"ЎЗБЕКИСТОН", "OʻZBEKISTON"},
+		{"Чорва 2024 й.", "Chorva 2024 y."},
+		{"цирк, мўъжиза", "tsirk, moʻʼjiza"},
+	}
+	for _, tt := range tests {
+		if got := UzbekLatin(tt.in); got != tt.want {
+			t.Errorf("UzbekLatin(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
