@@ -50,7 +50,24 @@ type Result struct {
 	Text  string `json:"text"`  // kept lines, normalised, joined by "\n"
 	Lines []Line `json:"lines"` // every input line or block, in input order
 	Map   Map    `json:"map"`   // Text's code points ↔ the input's
+
+	// Byline is the author line found next to the title ("By Jane Doe",
+	// "Арман Ерғалиев"), normalised, or "". It is dropped from Text, with
+	// reason "byline", and kept here as metadata the person can see.
+	Byline string `json:"byline,omitempty"`
+	// Confidence is how sure the cleaner is that Text is the page's one
+	// article, from 0 to 1. Below LowConfidence the review should say so
+	// and Doubt says why.
+	Confidence float64 `json:"confidence"`
+	Doubt      string  `json:"doubt,omitempty"`
 }
+
+// LowConfidence is the Confidence below which a cut should be checked by
+// the person.
+const LowConfidence = 0.5
+
+// LowConfidence reports whether r's cut should be checked by the person.
+func (r Result) LowConfidence() bool { return r.Confidence < LowConfidence }
 
 // Text cleans a plain-text page dump. Lines end at "\n", "\r\n", "\r",
 // U+2028 or U+2029. Every input line appears in Result.Lines, in order.

@@ -115,6 +115,7 @@ func analyse(raw string) feat {
 		f.end = f.words >= 5
 	}
 	f.kind, f.reason = kindOf(&f)
+	f.comments = f.kind == kStop && f.reason == "comments"
 	return f
 }
 
@@ -140,86 +141,6 @@ func lastMeaningful(t string) rune {
 	return 0
 }
 
-// kindOf decides a line's kind from patterns first, then from its shape.
-func kindOf(f *feat) (kind, string) {
-	fw := f.fold
-	n := f.words
-	first := ""
-	if len(f.fwords) > 0 {
-		first = f.fwords[0]
-	}
-	switch {
-	case n <= 14 && hasAny(fw, telegramPats) || isViews(fw, n):
-		return kTelegram, "telegram"
-	case n <= 60 && hasAny(fw, cookiePats) && !f.sentenceAbout():
-		return kBoiler, "cookie"
-	case n <= 30 && (strings.Contains(f.text, "©") || strings.Contains(fw, " c 20") && n <= 12 || hasAny(fw, footerPats)):
-		return kBoiler, "footer"
-	case n <= 2 && strings.Contains(f.text, "18+"):
-		return kBoiler, "footer"
-	case n <= 7 && f.runes <= 70 && hasAny(fw, relatedHeads) && !f.end:
-		if startsAny(fw, inlineRelated) && n >= 5 && hasHeadAfterMarker(f.text) {
-			return kInline, "related"
-		}
-		return kStop, "related"
-	case n <= 7 && f.runes <= 70 && hasAny(fw, commentHeads) && !f.end && !hasAny(fw, commentUIPats):
-		f.comments = true
-		return kStop, "comments"
-	case startsAny(fw, inlineRelated) && hasHeadAfterMarker(f.text):
-		return kInline, "related"
-	case n <= 15 && tagFirst[first] && strings.ContainsAny(f.text, ":,") || n <= 3 && tagFirst[first] ||
-		n <= 10 && (strings.HasPrefix(fw, " posted in ") || strings.HasPrefix(fw, " filed under ") ||
-			strings.HasPrefix(fw, " опубликовано в рубрике ") || strings.HasPrefix(fw, " рубрика ")):
-		return kBoiler, "tags"
-	case n <= 15 && isContact(f.text, first):
-		return kBoiler, "footer"
-	case n <= 6 && hasAny(fw, legalPats):
-		return kBoiler, "footer"
-	case n <= 6 && hasAny(fw, sharePats):
-		return kBoiler, "share"
-	case n <= 10 && hasAny(fw, subscribePats) && !(f.end && n > 8):
-		return kBoiler, "subscribe"
-	case n <= 4 && hasAny(fw, adPats):
-		return kBoiler, "ads"
-	case n <= 6 && hasAny(fw, navPats):
-		return kBoiler, "menu"
-	case n <= 12 && hasAny(fw, commentUIPats) && !f.end:
-		return kBoiler, "comments"
-	case isDate(f.fwords):
-		return kDate, "date"
-	case n <= 14 && isBreadcrumb(f.text):
-		if hasDate(fw) {
-			return kMeta, "meta" // "12 марта 2023 · Имя Автора"
-		}
-		return kBoiler, "menu"
-	case n <= 8 && creditFirst[first] && (n <= 5 || strings.ContainsAny(f.text, ":/|©")):
-		return kMeta, "credit"
-	case n <= 12 && bylineFirst[first] && hasDate(fw):
-		return kMeta, "meta"
-	case n <= 5 && hasAny(fw, metaPats) && hasDigit(fw):
-		return kMeta, "meta"
-	case f.letters == 0:
-		return kMeta, "short" // a number alone: a counter, a rank, a page
-	}
-	// Shape.
-	long := f.runes >= 150
-	switch {
-	case f.end && n >= 3 && (f.sents >= 2 || lastMeaningful(f.text) != '?' && lastMeaningful(f.text) != '!' || n > 14):
-		return kBody, "body"
-	case long || n >= 8 && f.sents >= 2:
-		return kBody, "body"
-	case n >= 3 && f.runes >= 12:
-		return kHead, "body"
-	}
-	return kShort, "short"
-}
-
-// sentenceAbout reports a long prose sentence that merely mentions a
-// pattern word, such as an article about cookies.
-func (f *feat) sentenceAbout() bool {
-	return f.words > 25 && f.sents >= 2
-}
-
 // hasHeadAfterMarker reports an inline related link: a marker such as
 // "Читайте также:" followed by a headline on the same line.
 func hasHeadAfterMarker(t string) bool {
@@ -229,11 +150,6 @@ func hasHeadAfterMarker(t string) bool {
 	}
 	rest := strings.Fields(t[i+1:])
 	return len(rest) >= 2
-}
-
-func isViews(fw string, n int) bool {
-	return n <= 6 && hasDigit(fw) && (strings.Contains(fw, " views ") || strings.Contains(fw, " subscribers ") ||
-		strings.Contains(fw, " edited ") || strings.Contains(fw, " members "))
 }
 
 func hasDigit(s string) bool {
@@ -284,7 +200,11 @@ func isMonth(t string) bool {
 }
 
 // isContact reports an address, phone or e-mail line.
-func isContact(t, first string) bool {
+func isContact(f *feat) bool {
+	t, first := f.text, ""
+	if len(f.fwords) > 0 {
+		first = f.fwords[0]
+	}
 	switch first {
 	case "тел", "tel", "телефон", "phone", "факс", "fax", "email", "e", "адрес", "address",
 		"мекенжайы", "мекенжай", "почта", "телефоны", "контакты", "contacts", "whatsapp":

@@ -261,7 +261,8 @@ var (
 		"реклама", "advertisement", "жарнама", "sponsored", "партнерский материал",
 		"на правах рекламы", "ad ", "promo ", "промо ",
 	)
-	tagFirst = set(`теги тэги метки tags тегтер filed topics topic рубрика рубрики категория
+	filedPats = newPatterns("posted in ", "filed under ", "опубликовано в рубрике ", "рубрика ")
+	tagFirst  = set(`теги тэги метки tags тегтер filed topics topic рубрика рубрики категория
 		категории category categories keywords ключевые санат`)
 	navPats = newPatterns(
 		"предыдущая", "следующая", "previous", "next post", "next article", "skip to",
