@@ -39,12 +39,17 @@ web/app.wasm: FORCE
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags '-s -w' -o web/app.wasm.tmp ./wasm
 	@if cmp -s web/app.wasm.tmp web/app.wasm; then rm web/app.wasm.tmp; else mv web/app.wasm.tmp web/app.wasm; fi
 
+# brotli creates its output with mode 0600 and, told not to copy the
+# source's attributes (-n, for a reproducible file), leaves it so; gzip's
+# follows the umask. A server run as another user must read both.
 web/app.wasm.br: web/app.wasm
 	@command -v brotli >/dev/null || $(MAKE) --no-print-directory deps
 	brotli -f -n -q 11 -o $@ $<
+	chmod 0644 $@
 
 web/app.wasm.gz: web/app.wasm
 	gzip -9 -n -c $< > $@
+	chmod 0644 $@
 
 FORCE:
 
