@@ -9,7 +9,7 @@ WASM_PKGS := ./annotations/... ./demo/... $(wildcard ./clean) $(wildcard ./langi
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: all build run test deps vet test-native test-wasm test-browser bench sizes fuzz clean
+.PHONY: all build run site test deps vet test-native test-wasm test-browser bench sizes fuzz clean
 all: build
 
 ## deps: install what is missing (Go modules; chromium and brotli from apt).
@@ -56,6 +56,14 @@ FORCE:
 ## run: build and serve on http://127.0.0.1:8000 with the demo corpus.
 run: deps build
 	./bin/belgi serve --addr $(ADDR)
+
+## site: write the app to $(SITE) as a folder any static host serves as is,
+## under the URL path SITE_PREFIX (/belgi/ for GitHub Pages of a repository
+## named belgi); see "Publish" in README.md.
+SITE ?= site
+SITE_PREFIX ?= /
+site: build
+	./bin/belgi site --out $(SITE) --prefix $(SITE_PREFIX)
 
 ## test: vet, native tests, wasm tests under node, browser tests in chromium.
 test: deps build vet test-native test-wasm test-browser
@@ -122,3 +130,4 @@ fuzz:
 
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.gz web/app.wasm.br web/app.wasm.tmp
+	@test ! -f $(SITE)/.belgi-site || rm -rf $(SITE)
