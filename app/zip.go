@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"path"
 	"sort"
 	"strings"
@@ -32,9 +33,9 @@ type zipEntry struct {
 }
 
 // readZip reads the entries of an archive that keep accepts, sorted by
-// name, within the limits above: entry count, the total expanded size
-// (declared, then as read) and the ratio of that total to the archive's
-// size. Each refusal names the limit. The names keep refused are returned
+// name, within the limits above: entry count, the ratio of the declared
+// expanded size to the archive's size, and the total expanded size,
+// declared and then as read. Each refusal names the limit. The names keep refused are returned
 // too; folders are neither.
 func readZip(name string, data []byte, keep func(entry string) bool) (entries []zipEntry, skipped []string, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -46,22 +47,19 @@ func readZip(name string, data []byte, keep func(entry string) bool) (entries []
 	}
 	files := append([]*zip.File(nil), zr.File...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	tooBig := func(n uint64) error {
-		return fmt.Errorf("%s expands to %s; the limit is %d MB for an archive, all files together", name, megabytes(n), maxZipTotal>>20)
-	}
-	var total uint64
+	var total uint64 // as declared, saturating: sizes can be anything
 	for _, f := range files {
-		if f.UncompressedSize64 > maxZipTotal {
-			return nil, nil, tooBig(f.UncompressedSize64) // and total cannot overflow
-		}
 		total += f.UncompressedSize64
+		if total < f.UncompressedSize64 {
+			total = math.MaxUint64
+		}
+	}
+	if ratio := total / uint64(max(len(data), 1)); total > maxZipSmall && ratio > maxZipRatio {
+		return nil, nil, fmt.Errorf("%s expands to %s, %d times its size; the limit is %d times: refusing what looks like a zip bomb",
+			name, megabytes(total), ratio, maxZipRatio)
 	}
 	if total > maxZipTotal {
-		return nil, nil, tooBig(total)
-	}
-	if total > maxZipSmall && total/uint64(max(len(data), 1)) > maxZipRatio {
-		return nil, nil, fmt.Errorf("%s expands %d times its size; the limit is %d times: refusing what looks like a zip bomb",
-			name, total/uint64(len(data)), maxZipRatio)
+		return nil, nil, fmt.Errorf("%s expands to %s; the limit is %d MB for an archive, all files together", name, megabytes(total), maxZipTotal>>20)
 	}
 	var read int64
 	for _, f := range files {
@@ -90,8 +88,12 @@ func readZip(name string, data []byte, keep func(entry string) bool) (entries []
 	return entries, skipped, nil
 }
 
-// megabytes formats a size for a message: "250 MB", or "1.5 GB" and more.
+// megabytes formats a size for a message: "250 MB", or "1.5 GB" and more;
+// past 1 TB, it says only that.
 func megabytes(n uint64) string {
+	if n >= 1<<40 {
+		return "more than 1 TB"
+	}
 	if n >= 10<<30 {
 		return fmt.Sprintf("%d GB", n>>30)
 	}
