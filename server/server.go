@@ -2,16 +2,15 @@
 
 // Package server serves the Belgi web app: the go-app page, its static
 // files, and web/app.wasm pre-compressed. It serves files only; annotation
-// data never reaches it.
+// data never reaches it. WriteSite writes the same app as a folder that a
+// static host serves without this package.
 package server
 
 import (
 	"net/http"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -24,18 +23,66 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-s
 	"object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'; " +
 	"frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'"
 
+// headers are the headers every response carries besides the CSP.
+var headers = [][2]string{
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "no-referrer"},
+	{"Cross-Origin-Opener-Policy", "same-origin"},
+	{"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+}
+
+// The timeouts of NewServer. Requests are small GETs, so reading one is
+// quick; writing allows the raw app.wasm (16 MB, for a client that takes
+// neither brotli nor gzip) to reach a client at 1 Mbit/s.
+const (
+	ReadHeaderTimeout = 10 * time.Second
+	ReadTimeout       = 30 * time.Second
+	WriteTimeout      = 3 * time.Minute
+	IdleTimeout       = time.Minute
+)
+
 var routeOnce sync.Once
+
+// route registers the page that the server pre-renders before app.wasm
+// takes over; go-app keeps routes in a global table.
+func route() {
+	routeOnce.Do(func() { app.Route("/", &loading{}) })
+}
+
+// NewServer returns an http.Server for New(webDir, version) whose timeouts
+// keep a slow or idle client from holding a connection open.
+func NewServer(webDir, version string) *http.Server {
+	return &http.Server{
+		Handler:           New(webDir, version),
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout,
+		IdleTimeout:       IdleTimeout,
+	}
+}
 
 // New returns the handler serving the app whose static files, including the
 // built app.wasm, are in webDir. version identifies the build, so that the
-// service worker picks up a new one.
+// service worker picks up a new one. It answers GET and HEAD only, lists no
+// folder, and gives every file and every encoding of it its own ETag.
 func New(webDir, version string) http.Handler {
-	routeOnce.Do(func() {
-		// Server-side pre-rendering only needs a placeholder: the app itself
-		// runs in the browser.
-		app.Route("/", &loading{})
-	})
-	h := &app.Handler{
+	route()
+	static := files{dir: webDir, tags: &etags{}}
+	h := handler(version, static, func(path string) string { return path })
+	pages := &pages{next: h}
+	return secure(getOrHead(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/web/") {
+			static.ServeHTTP(w, r)
+			return
+		}
+		pages.ServeHTTP(w, r)
+	})))
+}
+
+// handler returns the go-app handler of the app whose static files res
+// provides; static maps each static path the page names to its URL.
+func handler(version string, res app.ResourceProvider, static func(string) string) *app.Handler {
+	return &app.Handler{
 		Name:            "Belgi",
 		ShortName:       "Belgi",
 		Title:           "Belgi — annotate news in your browser",
@@ -46,16 +93,18 @@ func New(webDir, version string) http.Handler {
 		ThemeColor:      "#1f4e79",
 		LoadingLabel:    "Loading Belgi… {progress}%",
 		Icon: app.Icon{
-			Default:    "/web/icon-192.png",
-			Large:      "/web/icon-512.png",
-			SVG:        "/web/icon.svg",
-			AppleTouch: "/web/icon-192.png",
+			Default:    static("/web/icon-192.png"),
+			Large:      static("/web/icon-512.png"),
+			SVG:        static("/web/icon.svg"),
+			AppleTouch: static("/web/icon-192.png"),
 		},
-		Styles:                  []string{"/web/belgi.css", "/web/schema.css"},
+		Styles: []string{static("/web/belgi.css"), static("/web/schema.css")},
+		// The brand image of app/shell.go names the icon without a version,
+		// the manifest with it.
+		CacheableResources:      []string{"/web/icon.svg", static("/web/icon.svg")},
 		WasmContentLengthHeader: "X-Uncompressed-Content-Length",
-		Resources:               files{dir: webDir},
+		Resources:               res,
 	}
-	return secure(h)
 }
 
 // secure adds the headers every response carries.
@@ -63,78 +112,24 @@ func secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", CSP)
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("Referrer-Policy", "no-referrer")
-		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
-		hd.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		for _, h := range headers {
+			hd.Set(h[0], h[1])
+		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// files serves /web/… from a folder, and app.wasm in the best encoding the
-// client accepts among the pre-compressed files beside it.
-type files struct{ dir string }
-
-func (f files) Package() string { return "" }
-func (f files) Static() string  { return "" }
-func (f files) AppWASM() string { return "/web/app.wasm" }
-
-func (f files) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	name := strings.TrimPrefix(r.URL.Path, "/web/")
-	if name == "app.wasm" {
-		f.serveWASM(w, r)
-		return
-	}
-	http.StripPrefix("/web", http.FileServer(http.Dir(f.dir))).ServeHTTP(w, r)
-}
-
-func (f files) serveWASM(w http.ResponseWriter, r *http.Request) {
-	raw := filepath.Join(f.dir, "app.wasm")
-	fi, err := os.Stat(raw)
-	if err != nil {
-		http.Error(w, "app.wasm is not built: run make build", http.StatusNotFound)
-		return
-	}
-	w.Header().Set("Content-Type", "application/wasm")
-	w.Header().Set("Vary", "Accept-Encoding")
-	w.Header().Set("X-Uncompressed-Content-Length", strconv.FormatInt(fi.Size(), 10))
-	accept := r.Header.Get("Accept-Encoding")
-	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if !accepts(accept, enc.name) {
-			continue
+// getOrHead answers 405 to every method but GET and HEAD: the server only
+// serves files.
+func getOrHead(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "Belgi's server only serves files: "+r.Method+" is not allowed", http.StatusMethodNotAllowed)
+			return
 		}
-		c, err := os.Open(raw + enc.ext)
-		if err != nil {
-			continue
-		}
-		defer c.Close()
-		cfi, err := c.Stat()
-		if err != nil || cfi.ModTime().Before(fi.ModTime()) {
-			continue // stale: the wasm was rebuilt after compressing
-		}
-		w.Header().Set("Content-Encoding", enc.name)
-		http.ServeContent(w, r, "", cfi.ModTime(), c)
-		return
-	}
-	http.ServeFile(w, r, raw)
-}
-
-// accepts reports whether an Accept-Encoding header allows enc: it is
-// listed without a q of zero.
-func accepts(header, enc string) bool {
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), enc) {
-			continue
-		}
-		q, found := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q=")
-		if !found {
-			return true
-		}
-		v, err := strconv.ParseFloat(q, 64)
-		return err == nil && v > 0
-	}
-	return false
+		next.ServeHTTP(w, r)
+	})
 }
 
 // loading is what the server pre-renders before app.wasm takes over.

@@ -5,6 +5,7 @@
 // Usage:
 //
 //	belgi serve [--addr HOST:PORT]
+//	belgi site [--out DIR] [--prefix PATH]
 //	belgi validate FILE
 //	belgi clean [--html] [--explain] FILE|-
 //	belgi langid [--lines] FILE|-

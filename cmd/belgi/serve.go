@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"time"
 
 	"belgi/server"
 )
@@ -37,8 +36,7 @@ func runServe(args []string) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "belgi %s: serving http://%s\n", version, ln.Addr())
-	srv := &http.Server{Handler: server.New(*web, version), ReadHeaderTimeout: 10 * time.Second}
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+	if err := server.NewServer(*web, version).Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil

@@ -1,4 +1,12 @@
-// Package sizecheck holds three tiny programs that make bench builds for
-// WebAssembly to measure what the clean and langid packages add to the
-// wasm: base uses only fmt; clean and langid each add one package.
+// Package sizecheck measures what packages cost in the app's wasm, for
+// make sizes.
+//
+// Its probes are tiny programs built for WebAssembly: base uses only fmt;
+// clean, langid, display (x/text's language names), goapp (the smallest
+// go-app program) and annotations (the gold model) each add one package
+// to it, so that the difference from base is what that package and what
+// it brings add to a wasm, code and data, raw and brotli.
+//
+// wasmcost attributes the code of the app's own wasm to the packages it
+// was built from.
 package sizecheck
