@@ -109,6 +109,21 @@ func Evaluate(m *Model, ss []Sentence) Scores {
 	return sc
 }
 
+// EvaluateDocuments scores m on docs against all their spans: those it
+// cannot learn (see Coverage) count as missed.
+func EvaluateDocuments(m *Model, docs []*annotations.Document) Scores {
+	var sc Scores
+	for _, d := range docs {
+		ss, _ := Split(d, nil)
+		var pred []Span
+		for i := range ss {
+			pred = append(pred, Suggested(m.Predict(&ss[i]))...)
+		}
+		sc.Add(Of(d.Spans), pred)
+	}
+	return sc
+}
+
 // An Evaluation is the result of cross-validation.
 type Evaluation struct {
 	Scores

@@ -131,9 +131,11 @@ func newWord(w string, first bool) word {
 			shape.WriteByte(s)
 			last = s
 		}
-		r = unicode.ToLower(r)
-		if r == 'ё' {
+		switch r = unicode.ToLower(r); r {
+		case 'ё':
 			r = 'е'
+		case 0: // NUL joins words in gazetteer keys
+			r = utf8.RuneError
 		}
 		x.cuts = append(x.cuts, norm.Len())
 		norm.WriteRune(r)

@@ -159,3 +159,13 @@ func matches(ws []word, want []string) bool {
 	}
 	return true
 }
+
+// keys returns the keys of g's entries in byte order.
+func (g *gazetteer) keys() []string {
+	keys := make([]string, 0, len(g.entries))
+	for k := range g.entries {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

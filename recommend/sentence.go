@@ -23,7 +23,12 @@ type Sentence struct {
 
 	roots    []*node // the spans learnt from, as a forest by nesting
 	rejected []tspan // rejected suggestions on token boundaries
+	cov      Coverage
 }
+
+// Coverage returns what Split did with the spans that start in s (or in
+// the white space before it, or, for the last sentence, after it).
+func (s *Sentence) Coverage() Coverage { return s.cov }
 
 // Labelled reports whether the sentence holds a span or a rejected
 // suggestion, that is whether a person has looked at it.
@@ -105,14 +110,19 @@ func Split(d *annotations.Document, rejected []annotations.Span) ([]Sentence, Co
 			ends[t.End] = at{i, k}
 		}
 	}
-	// sentenceOf returns the sentence holding [start, end), or -1.
-	sentenceOf := func(start, end int) int {
-		i, _ := slices.BinarySearchFunc(ss, start, func(s Sentence, cp int) int {
+	// after returns the first sentence that ends after code point cp.
+	after := func(cp int) int {
+		i, _ := slices.BinarySearchFunc(ss, cp, func(s Sentence, cp int) int {
 			if s.End <= cp {
 				return -1
 			}
 			return 1
 		})
+		return i
+	}
+	// sentenceOf returns the sentence holding [start, end), or -1.
+	sentenceOf := func(start, end int) int {
+		i := after(start)
 		if i < len(ss) && ss[i].Start <= start && end <= ss[i].End {
 			return i
 		}
@@ -137,9 +147,14 @@ func Split(d *annotations.Document, rejected []annotations.Span) ([]Sentence, Co
 		return a.sent, tspan{first: a.tok, last: b.tok}, ok
 	}
 
-	var cov Coverage
+	var docCov Coverage // spans of a document without sentences
 	cands := make([][]tspan, len(ss))
 	for _, sp := range d.Spans {
+		cov := &docCov
+		if len(ss) > 0 {
+			// The owner: the first sentence that ends after the start.
+			cov = &ss[min(after(sp.Start), len(ss)-1)].cov
+		}
 		cov.Spans++
 		if i := sentenceOf(sp.Start, sp.End); i >= 0 {
 			ss[i].Gold = append(ss[i].Gold, sp)
@@ -165,7 +180,7 @@ func Split(d *annotations.Document, rejected []annotations.Span) ([]Sentence, Co
 		cands[i] = append(cands[i], t)
 	}
 	for i := range ss {
-		ss[i].roots = forest(cands[i], &cov)
+		ss[i].roots = forest(cands[i], &ss[i].cov)
 	}
 	for _, r := range rejected {
 		if len(r.Fragments) > 1 {
@@ -180,7 +195,10 @@ func Split(d *annotations.Document, rejected []annotations.Span) ([]Sentence, Co
 			ss[i].rejected = append(ss[i].rejected, t)
 		}
 	}
-	return ss, cov
+	for i := range ss {
+		docCov.Add(ss[i].cov)
+	}
+	return ss, docCov
 }
 
 // has reports whether a span learnt from in s is t.

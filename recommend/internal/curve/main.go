@@ -217,14 +217,8 @@ func curve(train, test *part, sizes []int, opt recommend.Options, labels bool) {
 		m := t.Model()
 		secs := time.Since(start).Seconds()
 		// Both are scored by document, against all its spans.
-		var sc, base recommend.Scores
-		for i, d := range test.docs {
-			var pred []recommend.Span
-			for k := range test.sent[i] {
-				pred = append(pred, recommend.Suggested(m.Predict(&test.sent[i][k]))...)
-			}
-			sc.Add(recommend.Of(d.Spans), pred)
-		}
+		sc := recommend.EvaluateDocuments(m, test.docs)
+		var base recommend.Scores
 		for _, d := range test.docs {
 			bare := annotations.NewDocument(d.ID, "", "", d.Text)
 			var pred []recommend.Span
