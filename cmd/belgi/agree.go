@@ -134,21 +134,7 @@ func readExport(in string) ([]*annotations.Document, error) {
 	}
 	var rep loss.Report
 	read := func(name string) ([]*annotations.Document, error) {
-		r, err := openInput(format.Get(name), in, format.Options{}, &rep)
-		if err != nil {
-			return nil, err
-		}
-		var docs []*annotations.Document
-		for {
-			d, err := r.Read()
-			if err == io.EOF {
-				return docs, nil
-			}
-			if err != nil {
-				return nil, err
-			}
-			docs = append(docs, d)
-		}
+		return readAll(name, in, format.Options{}, &rep)
 	}
 	if fi.IsDir() {
 		return read("brat")

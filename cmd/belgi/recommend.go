@@ -142,20 +142,11 @@ func readDocuments(path, format string, o *convertOptions, rep *loss.Report) ([]
 			format = "json"
 		}
 	}
-	f, ok := convFormats[format]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q (want one of %s)", format, formatNames(false))
-	}
-	src, err := f.read(path, o, rep)
+	read, _, err := o.formatOptions()
 	if err != nil {
 		return nil, err
 	}
-	var docs []*annotations.Document
-	err = src.each(func(d *annotations.Document) error {
-		docs = append(docs, d)
-		return nil
-	})
-	return docs, err
+	return readAll(format, path, read, rep)
 }
 
 // The JSON the recommend command prints.
