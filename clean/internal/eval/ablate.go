@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package main
 
 func ablation(td string, dev devPages) {}

@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Command eval prints every cleaning figure the README shows, each with the
 // set it is measured on and whether the cleaner was tuned on that set. It is
 // run by `make bench` as `go run ./clean/internal/eval -heldout`.

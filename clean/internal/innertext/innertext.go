@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Package innertext makes the visible-text dumps of saved pages that the
 // cleaning eval scores, as a person copying a page from a browser would get
 // them: each page is opened in headless chromium from a file server on

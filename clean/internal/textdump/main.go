@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Command textdump renders the visible-text dumps of saved HTML pages into
 // the cache that the cleaning eval reads (see package innertext):
 //
