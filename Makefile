@@ -165,7 +165,7 @@ example-corpus:
 
 ## sizes: the wasm in each encoding; what each probe of internal/sizecheck
 ## adds to a wasm (code and data); the app's code by package (wasmcost).
-SIZE_PROBES := clean langid display goapp annotations
+SIZE_PROBES := clean langid goapp annotations
 sizes: web/app.wasm.br web/app.wasm.gz
 	@for f in web/app.wasm web/app.wasm.gz web/app.wasm.br; do \
 	  stat -c '%s %n' $$f | awk '{ printf "%-18s %9d bytes  %5.2f MB\n", $$2, $$1, $$1/1048576 }'; \

@@ -2,7 +2,7 @@
 // make sizes.
 //
 // Its probes are tiny programs built for WebAssembly: base uses only fmt;
-// clean, langid, display (x/text's language names), goapp (the smallest
+// clean, langid, goapp (the smallest
 // go-app program) and annotations (the gold model) each add one package
 // to it, so that the difference from base is what that package and what
 // it brings add to a wasm, code and data, raw and brotli.
