@@ -209,28 +209,24 @@ func (d *Document) put(op Op) (Op, error) {
 // position returns the place of event, relation, attribute, note or
 // normalization id in its list, or -1.
 func (d *Document) position(id string) int {
-	for i := range d.Events {
-		if d.Events[i].ID == id {
+	for _, i := range []int{
+		indexOf(d.Events, id, func(e *Event) string { return e.ID }),
+		indexOf(d.Relations, id, func(r *Relation) string { return r.ID }),
+		indexOf(d.Attributes, id, func(a *Attribute) string { return a.ID }),
+		indexOf(d.Notes, id, func(n *Note) string { return n.ID }),
+		indexOf(d.Normalizations, id, func(n *Normalization) string { return n.ID }),
+	} {
+		if i >= 0 {
 			return i
 		}
 	}
-	for i := range d.Relations {
-		if d.Relations[i].ID == id {
-			return i
-		}
-	}
-	for i := range d.Attributes {
-		if d.Attributes[i].ID == id {
-			return i
-		}
-	}
-	for i := range d.Notes {
-		if d.Notes[i].ID == id {
-			return i
-		}
-	}
-	for i := range d.Normalizations {
-		if d.Normalizations[i].ID == id {
+	return -1
+}
+
+// indexOf returns the place in list of the item whose ID is id, or -1.
+func indexOf[T any](list []T, id string, idOf func(*T) string) int {
+	for i := range list {
+		if idOf(&list[i]) == id {
 			return i
 		}
 	}

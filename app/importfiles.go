@@ -178,22 +178,31 @@ func (im *importer) addFile(f File) {
 // onRestore replaces the workspace with a backup, after asking.
 func (im *importer) onRestore(ctx app.Context, e app.Event) {
 	sh := im.sh
+	sh.readChosen(ctx, func(f File) {
+		if !sh.browser.Confirm("Replace the whole workspace with " + f.Name + "? Undo can bring back what is here now.") {
+			return
+		}
+		sh.say(sh.st.Restore(f.Name, f.Data))
+	})
+}
+
+// readChosen reads the file chosen in the input that raised ctx and gives
+// it to use on the UI goroutine; a file that cannot be read is reported
+// instead. The input is cleared so that choosing the same file again
+// fires again.
+func (s *Shell) readChosen(ctx app.Context, use func(File)) {
 	input := ctx.JSSrc()
 	files := input.Get("files")
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
-	sh.browser.ReadFiles(files, func(f File) {
+	s.browser.ReadFiles(files, func(f File) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if f.Err != nil {
-				sh.say("", f.Err)
+				s.say("", f.Err)
 				return
 			}
-			if !sh.browser.Confirm("Replace the whole workspace with " + f.Name + "? Undo can bring back what is here now.") {
-				return
-			}
-			msg, err := sh.st.Restore(f.Name, f.Data)
-			sh.say(msg, err)
+			use(f)
 		})
 	})
 	input.Set("value", "")

@@ -48,23 +48,9 @@ func (m *schemaMenu) onSave(ctx app.Context, e app.Event) {
 }
 
 func (m *schemaMenu) onLoad(ctx app.Context, e app.Event) {
-	sh := m.sh
-	input := ctx.JSSrc()
-	files := input.Get("files")
-	if !files.Truthy() || files.Get("length").Int() == 0 {
-		return
-	}
-	sh.browser.ReadFiles(files, func(f File) {
-		ctx.Dispatch(func(ctx app.Context) {
-			if f.Err != nil {
-				sh.say("", f.Err)
-				return
-			}
-			msg, err := sh.st.LoadSchema(f.Name, f.Data)
-			sh.say(msg, err)
-		})
+	m.sh.readChosen(ctx, func(f File) {
+		m.sh.say(m.sh.st.LoadSchema(f.Name, f.Data))
 	})
-	input.Set("value", "")
 }
 
 func (m *schemaMenu) onEdit(ctx app.Context, e app.Event) {

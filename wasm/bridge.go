@@ -12,8 +12,21 @@ import (
 )
 
 // bridge implements belgi.Browser with syscall/js. It only moves values
-// across; all offset arithmetic happens in package app.
-type bridge struct{}
+// across; all offset arithmetic happens in package app. It holds the
+// tab's BroadcastChannel, opened once by newBridge, so that Broadcast and
+// Listen share it without a package-level variable.
+type bridge struct {
+	channel js.Value // the "belgi" BroadcastChannel, or null without one
+}
+
+// newBridge returns the bridge for this tab.
+func newBridge() bridge {
+	b := bridge{channel: js.Null()}
+	if bc := js.Global().Get("BroadcastChannel"); bc.Truthy() {
+		b.channel = bc.New("belgi")
+	}
+	return b
+}
 
 // DOM node types and compareDocumentPosition bits.
 const (

@@ -96,7 +96,7 @@ func (b bridge) Listen(h belgi.PageHandler) func() {
 			e.Set("returnValue", "")
 		}
 	})
-	if c := broadcastChannel(); c.Truthy() {
+	if c := b.channel; c.Truthy() {
 		f := js.FuncOf(func(_ js.Value, args []js.Value) any {
 			if d := args[0].Get("data"); d.Type() == js.TypeString {
 				h.Message(d.String())
@@ -109,7 +109,7 @@ func (b bridge) Listen(h belgi.PageHandler) func() {
 	return func() {
 		for _, l := range ls {
 			if l.event == "" {
-				broadcastChannel().Call("removeEventListener", "message", l.f)
+				b.channel.Call("removeEventListener", "message", l.f)
 				l.f.Release()
 				continue
 			}

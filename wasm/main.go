@@ -14,6 +14,10 @@ func main() {
 	if app.IsClient {
 		drawArcs()
 	}
-	app.RouteFunc("/", func() app.Composer { return belgi.NewShell(nil, bridge{}) })
+	var b bridge
+	if app.IsClient {
+		b = newBridge()
+	}
+	app.RouteFunc("/", func() app.Composer { return belgi.NewShell(nil, b) })
 	app.RunWhenOnBrowser()
 }

@@ -212,22 +212,9 @@ func (bridge) Lock(granted func(bool)) {
 	locks.Call("request", "belgi-workspace", map[string]any{"ifAvailable": true}, first)
 }
 
-var channel js.Value
-
-func broadcastChannel() js.Value {
-	if channel.IsUndefined() {
-		if bc := js.Global().Get("BroadcastChannel"); bc.Truthy() {
-			channel = bc.New("belgi")
-		} else {
-			channel = js.Null()
-		}
-	}
-	return channel
-}
-
-func (bridge) Broadcast(msg string) {
-	if c := broadcastChannel(); c.Truthy() {
-		c.Call("postMessage", msg)
+func (b bridge) Broadcast(msg string) {
+	if b.channel.Truthy() {
+		b.channel.Call("postMessage", msg)
 	}
 }
 
