@@ -284,6 +284,7 @@ func (t *Trainer) Step(budget int) bool {
 		for _, d := range t.docs {
 			t.pool = append(t.pool, t.byDoc[d]...)
 		}
+		t.restart()
 		t.startPass()
 		t.epoch, t.dirty = 0, false
 		t.done = len(t.pool) == 0
@@ -302,6 +303,29 @@ func (t *Trainer) Step(budget int) bool {
 		read += t.learn(e)
 	}
 	return t.Done()
+}
+
+// restart starts the weights of a new round of passes from the averages
+// of the last, and averages anew: otherwise what the new sentences teach
+// would be diluted by all the time before they came.
+func (t *Trainer) restart() {
+	if t.c == 0 {
+		return
+	}
+	for k := range t.w {
+		w := &t.w[k]
+		for _, row := range w.rows {
+			for i := range row {
+				row[i].w = float32(float64(row[i].w) - row[i].wa/t.c)
+				row[i].wa = 0
+			}
+		}
+		for i := range w.trans {
+			w.trans[i] = float32(float64(w.trans[i]) - w.transA[i]/t.c)
+			w.transA[i] = 0
+		}
+	}
+	t.c = 0
 }
 
 func (t *Trainer) startPass() {
