@@ -65,6 +65,22 @@ func NewReader(r io.Reader, name string, rep *loss.Report) *Reader {
 
 type token struct{ start, end int }
 
+// unique returns id, or when an earlier record has it, id#line (then
+// id#line.2, …), and reports the renaming.
+func (r *Reader) unique(id string, line int) string {
+	if !r.ids[id] {
+		r.ids[id] = true
+		return id
+	}
+	nid := id + "#" + strconv.Itoa(line)
+	for k := 2; r.ids[nid]; k++ {
+		nid = id + "#" + strconv.Itoa(line) + "." + strconv.Itoa(k)
+	}
+	r.rep.Add(r.name, "", line, "id %s is used by an earlier record: this one is called %s", id, nid)
+	r.ids[nid] = true
+	return nid
+}
+
 // Read returns the next document, or io.EOF. Its ID is meta.id or the
 // record's "id" when there is one, and its line number otherwise.
 func (r *Reader) Read() (*annotations.Document, error) {
@@ -91,12 +107,7 @@ func (r *Reader) Read() (*annotations.Document, error) {
 	if id == "" {
 		id = strconv.Itoa(r.n)
 	}
-	if r.ids[id] {
-		nid := id + "#" + strconv.Itoa(line)
-		r.rep.Add(r.name, "", line, "id %s is used by an earlier record: this one is called %s", id, nid)
-		id = nid
-	}
-	r.ids[id] = true
+	id = r.unique(id, line)
 	d := annotations.NewDocument(id, "", r.name, text)
 	x := d.Index()
 	warn := func(format string, args ...any) {
@@ -456,6 +467,7 @@ func (r *Reader) v2(rec jsonio.Object, line int) (*annotations.Document, error) 
 	if id == "" {
 		id = strconv.Itoa(r.n)
 	}
+	id = r.unique(id, line)
 	var text strings.Builder
 	type tagged struct {
 		start, end int // code points
@@ -529,12 +541,21 @@ func (r *Reader) v2(rec jsonio.Object, line int) (*annotations.Document, error) 
 	closeAt := func(i int) {
 		if start >= 0 {
 			s, e := toks[start].start, toks[i].end
+			if s >= e {
+				r.rep.Add(r.name, "", line, "document %s: token %d: entity %s covers no text (empty tokens): not read", id, start, label)
+				start = -1
+				return
+			}
 			d.Spans = append(d.Spans, annotations.Span{ID: "T" + strconv.Itoa(len(d.Spans)+1), Label: label, Start: s, End: e, Text: x.Slice(s, e)})
 		}
 		start = -1
 	}
 	for i, t := range toks {
 		prefix, l, _ := strings.Cut(t.ner, "-")
+		if l == "" && prefix != "O" && prefix != "-" && prefix != "" {
+			r.rep.Add(r.name, "", line, "document %s: token %d: tag %q has no label: read as O", id, i, t.ner)
+			prefix = "O"
+		}
 		switch {
 		case prefix == "U":
 			closeAt(i - 1)
