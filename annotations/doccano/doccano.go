@@ -3,6 +3,11 @@
 //	flat:      {"id":1,"text":"…","label":[[0,8,"DATE"],[11,17,"LOC"]]}
 //	relations: {"id":1,"text":"…","entities":[{"id":0,"label":"DATE","start_offset":0,"end_offset":8}],
 //	            "relations":[{"id":0,"from_id":0,"to_id":1,"type":"in"}]}
+//	intent:    {"id":1,"text":"…","entities":[[0,8,"DATE"]],"cats":["news"]}
+//
+// The intent-detection variant keeps its "cats" as they are and writes its
+// entities back as lists. A file exported with other column names (doccano's
+// column_data and column_label) is read with a Reader's Columns.
 //
 // doccano counts offsets in UTF-16 code units, as JavaScript does; they are
 // converted exactly to and from the model's code points with
@@ -44,6 +49,7 @@ const (
 	Auto      Variant = ""
 	Flat      Variant = "label"
 	Relations Variant = "entities"
+	Intent    Variant = "intent" // entities as [start, end, label] lists
 )
 
 // ParseVariant returns the variant named s: "label" or "flat", "entities"
@@ -56,8 +62,10 @@ func ParseVariant(s string) (Variant, error) {
 		return Flat, nil
 	case "entities", "relations", "relation":
 		return Relations, nil
+	case "intent":
+		return Intent, nil
 	}
-	return "", fmt.Errorf("unknown doccano variant %q (want label or entities)", s)
+	return "", fmt.Errorf("unknown doccano variant %q (want label, entities or intent)", s)
 }
 
 // OriginFormat is the Origin.Format of documents read by this package.
@@ -72,11 +80,25 @@ const (
 // A Reader reads documents from doccano JSONL (or a JSON array of the same
 // records), one at a time.
 type Reader struct {
-	in   *jsonio.Reader
-	name string
-	rep  *loss.Report
-	ids  map[string]bool
-	n    int
+	in      *jsonio.Reader
+	name    string
+	rep     *loss.Report
+	ids     map[string]bool
+	n       int
+	good    int   // documents returned
+	skipped error // the first record skipped
+	cols    Columns
+}
+
+// Columns names the fields of the text and of the labels, as doccano's
+// column_data and column_label do; empty means "text" (or "data", as
+// doccano before 1.0 wrote) and "label".
+type Columns struct{ Text, Label string }
+
+// Columns sets the column names the reader reads and returns r.
+func (r *Reader) Columns(c Columns) *Reader {
+	r.cols = c
+	return r
 }
 
 // NewReader returns a reader of r, called name in messages. Offsets and
@@ -85,25 +107,53 @@ func NewReader(r io.Reader, name string, rep *loss.Report) *Reader {
 	return &Reader{in: jsonio.NewReader(r, name), name: name, rep: rep, ids: map[string]bool{}}
 }
 
-// Read returns the next document, or io.EOF. A record that is not an object
-// with a "text" string is an error naming its line.
+// Read returns the next document, or io.EOF. In JSON Lines, as doccano
+// does, a line that cannot be read (broken JSON, not an object, no "text"
+// string) is reported with its number and skipped; only when no line at
+// all can be read is the first such problem the error. In a JSON array a
+// bad record is an error naming its line.
 func (r *Reader) Read() (*annotations.Document, error) {
-	raw, line, err := r.in.Next()
-	if err != nil {
-		return nil, err
+	for {
+		raw, line, err := r.in.Next()
+		if err == nil {
+			var d *annotations.Document
+			if d, err = r.record(raw, line); err == nil {
+				r.good++
+				return d, nil
+			}
+		}
+		switch {
+		case err == io.EOF && r.good == 0 && r.skipped != nil:
+			return nil, r.skipped
+		case err == io.EOF || line == 0 || !r.in.Lines():
+			return nil, err
+		}
+		if r.skipped == nil {
+			r.skipped = err
+		}
+		r.rep.Add(r.name, "", line, "record skipped: %s", strings.TrimPrefix(err.Error(), fmt.Sprintf("%s: line %d: ", r.name, line)))
 	}
+}
+
+func (r *Reader) record(raw json.RawMessage, line int) (*annotations.Document, error) {
 	r.n++
 	var rec map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &rec); err != nil {
 		return nil, fmt.Errorf("%s: line %d: not a JSON object: %v", r.name, line, err)
 	}
 	var text string
-	textKey := "text"
-	if _, ok := rec["text"]; !ok {
-		textKey = "data" // doccano before 1.0
+	textKey, labelKey := r.cols.Text, r.cols.Label
+	if textKey == "" {
+		textKey = "text"
+		if _, ok := rec["text"]; !ok {
+			textKey = "data" // doccano before 1.0
+		}
+	}
+	if labelKey == "" {
+		labelKey = "label"
 	}
 	if err := json.Unmarshal(rec[textKey], &text); err != nil || rec[textKey] == nil {
-		return nil, fmt.Errorf("%s: line %d: no \"text\" string", r.name, line)
+		return nil, fmt.Errorf("%s: line %d: no %q string", r.name, line, textKey)
 	}
 	id := jsonio.ID(rec["id"])
 	if id == "" {
@@ -139,11 +189,11 @@ func (r *Reader) Read() (*annotations.Document, error) {
 	variant := Flat
 	delete(rec, textKey)
 	delete(rec, "id")
-	if l, ok := rec["label"]; ok {
-		delete(rec, "label")
+	if l, ok := rec[labelKey]; ok {
+		delete(rec, labelKey)
 		var items []json.RawMessage
 		if err := json.Unmarshal(l, &items); err != nil {
-			return nil, fmt.Errorf("%s: line %d: \"label\" is not a list", r.name, line)
+			return nil, fmt.Errorf("%s: line %d: %q is not a list", r.name, line, labelKey)
 		}
 		for i, it := range items {
 			var cat string
@@ -151,10 +201,8 @@ func (r *Reader) Read() (*annotations.Document, error) {
 				d.Labels = append(d.Labels, cat)
 				continue
 			}
-			var trip []json.RawMessage
-			var s, e int
-			var lab string
-			if json.Unmarshal(it, &trip) != nil || len(trip) != 3 || json.Unmarshal(trip[0], &s) != nil || json.Unmarshal(trip[1], &e) != nil || json.Unmarshal(trip[2], &lab) != nil {
+			s, e, lab, ok := triple(it)
+			if !ok {
 				warn("label %d not read: %s is not [start, end, \"label\"] or a category", i+1, it)
 				continue
 			}
@@ -169,9 +217,14 @@ func (r *Reader) Read() (*annotations.Document, error) {
 			return nil, fmt.Errorf("%s: line %d: \"entities\" is not a list", r.name, line)
 		}
 		for i, raw := range es {
+			if s, e, lab, ok := triple(raw); ok {
+				variant = Intent
+				span("T"+strconv.Itoa(len(d.Spans)+1), s, e, lab)
+				continue
+			}
 			e, err := jsonio.ParseObject(raw)
 			if err != nil {
-				warn("entity %d not read: not an object", i+1)
+				warn("entity %d not read: neither an object nor [start, end, \"label\"]", i+1)
 				continue
 			}
 			eid := jsonio.ID(e["id"])
@@ -233,6 +286,15 @@ func (r *Reader) Read() (*annotations.Document, error) {
 	return d, nil
 }
 
+// triple reads [start, end, "label"].
+func triple(raw json.RawMessage) (s, e int, label string, ok bool) {
+	var t []json.RawMessage
+	if json.Unmarshal(raw, &t) != nil || len(t) != 3 || json.Unmarshal(t[0], &s) != nil || json.Unmarshal(t[1], &e) != nil || json.Unmarshal(t[2], &label) != nil {
+		return 0, 0, "", false
+	}
+	return s, e, label, true
+}
+
 // A Writer writes documents as doccano JSONL, one line each.
 type Writer struct {
 	w       *bufio.Writer
@@ -252,7 +314,7 @@ func (w *Writer) Close() error { return w.w.Flush() }
 // variantOf returns the variant d was read in, or the one that holds it.
 func variantOf(d *annotations.Document) Variant {
 	if d.Origin != nil && d.Origin.Format == OriginFormat {
-		if v := Variant(d.Origin.Data[keyVariant]); v == Flat || v == Relations {
+		if v := Variant(d.Origin.Data[keyVariant]); v == Flat || v == Relations || v == Intent {
 			return v
 		}
 	}
@@ -324,6 +386,18 @@ func (w *Writer) Write(d *annotations.Document) error {
 		return pieces[i].end > pieces[j].end
 	})
 	switch w.variant {
+	case Intent:
+		b.WriteString(`,"entities":[`)
+		for i, p := range pieces {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `[%d,%d,%s]`, p.start, p.end, jsonio.String(p.label))
+		}
+		b.WriteString("]")
+		for _, r := range d.Relations {
+			w.rep.Add(d.ID, r.ID, 0, "relation %s not written: the intent variant holds no relations (use the entities variant)", r.Type)
+		}
 	case Relations:
 		b.WriteString(`,"entities":[`)
 		for i, p := range pieces {
@@ -356,7 +430,7 @@ func (w *Writer) Write(d *annotations.Document) error {
 			w.rep.Add(d.ID, r.ID, 0, "relation %s not written: the flat variant holds no relations (use the entities variant)", r.Type)
 		}
 	}
-	if w.variant == Relations || len(pieces) > 0 {
+	if w.variant != Flat || len(pieces) > 0 {
 		for _, l := range d.Labels {
 			w.rep.Add(d.ID, "", 0, "document label %q not written: doccano holds categories only beside no spans, in the flat variant", l)
 		}
@@ -431,6 +505,7 @@ func (w *Writer) writeFields(b *bytes.Buffer, d *annotations.Document) {
 	for k := range rec {
 		switch k {
 		case "id", "text", "label", "entities", "relations":
+			w.rep.Add(d.ID, "", 0, "field %q read beside other columns not written: Belgi writes its own %q", k, k)
 			continue
 		}
 		keys = append(keys, k)

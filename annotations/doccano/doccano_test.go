@@ -289,6 +289,8 @@ func FuzzRead(f *testing.F) {
 		f.Add(data)
 	}
 	f.Add([]byte(`[{"text":"a👍b","label":[[1,3,"X"],"c"]},{"data":"x","entities":[{"id":"q","start_offset":0,"end_offset":1}]}]`))
+	f.Add([]byte("{\"text\":\"ab\",\"entities\":[[0,1,\"A\"]],\"cats\":[\"c\"]}\n{broken\n{\"text\":\"c\"}\n"))
+	f.Add([]byte("{\n \"text\": \"ab\",\n \"label\": [[0, 2, \"A\"]]\n}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReader(bytes.NewReader(data), "f", nil)
 		var docs []*annotations.Document
@@ -319,4 +321,74 @@ func hasError(probs []annotations.Problem) bool {
 		}
 	}
 	return false
+}
+
+// doccano imports the good lines of a file and reports the others; so does
+// Belgi, with the line numbers. A file with no good line is an error.
+func TestBadLinesSkipped(t *testing.T) {
+	in := "{\"text\":\"Алматы\",\"label\":[[0,6,\"LOC\"]]}\n" +
+		"{\"text\":\"broken\n" +
+		"[1,2]\n" +
+		"{\"txt\":\"no text\"}\n" +
+		"{\"text\":\"Астана\",\"label\":\"LOC\"}\n" +
+		"{\"text\":\"Шымкент\",\"label\":[]}\n"
+	var rep loss.Report
+	docs := readAll(t, []byte(in), &rep)
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.Text)
+	}
+	if want := []string{"Алматы", "Шымкент"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("read %q, want %q", ids, want)
+	}
+	var lines []int
+	for _, it := range rep.Items {
+		lines = append(lines, it.Line)
+		if !strings.Contains(it.String(), "record skipped") || strings.Count(it.String(), "in.jsonl") != 1 {
+			t.Errorf("report item %q", it)
+		}
+	}
+	if want := []int{2, 3, 4, 5}; !reflect.DeepEqual(lines, want) {
+		t.Errorf("reported lines %v, want %v", lines, want)
+	}
+	for _, bad := range []string{"\x00\x01\x02\n\xff\xfe\n", "not json\nat all\n", "[{\"text\":1}]"} {
+		if _, err := NewReader(strings.NewReader(bad), "b", nil).Read(); err == nil || err == io.EOF {
+			t.Errorf("%q: error %v, want one", bad, err)
+		}
+	}
+}
+
+func TestIntentVariant(t *testing.T) {
+	in := `{"id":3,"text":"Митинг в Алматы 👍 сегодня","entities":[[9,15,"LOC"],[19,26,"DATE"]],"cats":["protest"]}` + "\n"
+	docs := readAll(t, []byte(in), nil)
+	if got := len(docs[0].Spans); got != 2 || docs[0].Spans[1].Text != "сегодня" {
+		t.Fatalf("spans %+v", docs[0].Spans)
+	}
+	out := writeAll(t, docs, Auto, nil)
+	if string(out) != in {
+		t.Errorf("round trip:\n%s\nwant\n%s", out, in)
+	}
+}
+
+func TestPrettyJSON(t *testing.T) {
+	in := "{\n  \"text\": \"Алматы\",\n  \"label\": [[0, 6, \"LOC\"]]\n}\n{\n  \"text\": \"Астана\",\n  \"label\": []\n}\n"
+	docs := readAll(t, []byte(in), nil)
+	if len(docs) != 2 || docs[0].Spans[0].Text != "Алматы" {
+		t.Fatalf("docs %+v", docs)
+	}
+	if _, err := NewReader(strings.NewReader("{\n \"text\": \"x\",\n"), "p", nil).Read(); err == nil || !strings.Contains(err.Error(), "p: line") {
+		t.Errorf("truncated pretty JSON: error %v", err)
+	}
+}
+
+func TestColumns(t *testing.T) {
+	in := `{"body":"Алматы","tags":[[0,6,"LOC"]],"label":"kept"}` + "\n"
+	r := NewReader(strings.NewReader(in), "c", nil).Columns(Columns{Text: "body", Label: "tags"})
+	d, err := r.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Spans) != 1 || d.Spans[0].Label != "LOC" || !strings.Contains(d.Origin.Data[keyFields], `"label":"kept"`) {
+		t.Errorf("doc %+v origin %v", d.Spans, d.Origin.Data)
+	}
 }

@@ -80,6 +80,9 @@ type Options struct {
 	// Doccano is the variant written; doccano.Auto (the zero value) writes
 	// the variant the first document was read in.
 	Doccano doccano.Variant
+	// DoccanoColumns names the text and label fields doccano files are
+	// read with (doccano's column_data and column_label).
+	DoccanoColumns doccano.Columns
 	// Lang tokenises documents whose language is unknown (CoNLL, spaCy).
 	Lang string
 }
@@ -341,9 +344,9 @@ func writeCoNLL(dst Dest, _ annotations.Schema, o *Options, rep *loss.Report) (W
 	return createFile(dst, func(w io.Writer) (Writer, error) { return conll.NewWriter(w, opt, rep), nil })
 }
 
-func readDoccano(fsys fs.FS, name string, _ *Options, rep *loss.Report) (Reader, error) {
+func readDoccano(fsys fs.FS, name string, o *Options, rep *loss.Report) (Reader, error) {
 	return openFile(fsys, name, func(r *bufio.Reader, name string) (Reader, error) {
-		return doccano.NewReader(r, name, rep), nil
+		return doccano.NewReader(r, name, rep).Columns(o.DoccanoColumns), nil
 	})
 }
 

@@ -42,6 +42,7 @@ type convertOptions struct {
 	sentenceDocs      bool
 	docStart          string
 	variant           string
+	textCol, labelCol string // doccano column names
 	lang              string
 	strict            bool
 	eventsFrom        string
@@ -109,7 +110,9 @@ func parseConvert(args []string) (o *convertOptions, in, out string, err error) 
 	fs.IntVar(&o.tagColumn, "tag-column", 0, "conll: 1-based column of the tag (default: the last)")
 	fs.BoolVar(&o.sentenceDocs, "sentence-docs", false, "conll: read each sentence as a document")
 	fs.StringVar(&o.docStart, "docstart", "-DOCSTART-", "conll: marker line written before each document not read from CoNLL; empty for none")
-	fs.StringVar(&o.variant, "variant", "", "doccano: variant to write, label (flat, no relations) or entities (with relations) (default: the variant read, else entities when there are relations)")
+	fs.StringVar(&o.variant, "variant", "", "doccano: variant to write, label (flat, no relations), entities (with relations) or intent (entities as lists, with cats) (default: the variant read, else entities when there are relations)")
+	fs.StringVar(&o.textCol, "text-column", "", "doccano: field of the text, as doccano's column_data (default: text)")
+	fs.StringVar(&o.labelCol, "label-column", "", "doccano: field of the labels, as doccano's column_label (default: label)")
 	fs.StringVar(&o.lang, "lang", "", "language (ru, kk, en) for tokenising documents whose language is unknown")
 	fs.BoolVar(&o.strict, "strict", false, "fail when anything cannot be carried over")
 	fs.StringVar(&o.eventsFrom, "events-from-relations", "", "make an event of every span with this label (NEREL: EVENT), its arguments the relations that link it")
@@ -173,6 +176,7 @@ func convertUsage(fs *flag.FlagSet) {
 // Without CoNLL flags, CoNLL is read and written as the app does.
 func (o *convertOptions) formatOptions() (read, write format.Options, err error) {
 	read.Lang, write.Lang = o.lang, o.lang
+	read.DoccanoColumns = doccano.Columns{Text: o.textCol, Label: o.labelCol}
 	if write.Doccano, err = doccano.ParseVariant(o.variant); err != nil {
 		return read, write, err
 	}

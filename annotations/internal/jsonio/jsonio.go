@@ -16,16 +16,25 @@ import (
 )
 
 // A Reader reads JSON objects from JSON Lines (one per line, blank lines
-// skipped) or from a JSON array, whichever the input is.
+// skipped), from a JSON array, or from a stream of pretty-printed objects
+// (a file whose first line starts an object it does not end), whichever
+// the input is.
 type Reader struct {
-	br    *bufio.Reader
-	name  string
-	line  int // lines consumed
-	array *json.Decoder
-	cr    *countReader
-	begun bool
-	done  bool
+	br     *bufio.Reader
+	name   string
+	line   int // lines consumed
+	array  *json.Decoder
+	stream bool // array reads objects one after another, not an array
+	cr     *countReader
+	begun  bool
+	done   bool
 }
+
+// Lines reports whether the input is JSON Lines, where an error in one
+// record leaves the next ones readable: after an error from Next, Next
+// goes on with the next line. In an array or a stream of objects a syntax
+// error ends the input.
+func (r *Reader) Lines() bool { return r.begun && r.array == nil }
 
 // NewReader returns a reader of r, called name in errors.
 func NewReader(r io.Reader, name string) *Reader {
@@ -102,12 +111,25 @@ func (r *Reader) start() error {
 			if _, err := r.array.Token(); err != nil {
 				return fmt.Errorf("%s: %v", r.name, err)
 			}
+		case '{':
+			// A first line that opens an object and is not one is a
+			// pretty-printed object (or several): read them as a stream.
+			buf, _ := r.br.Peek(r.br.Size())
+			if i := bytes.IndexByte(buf, '\n'); i >= 0 && !json.Valid(buf[:i]) {
+				r.cr = &countReader{r: r.br, line: r.line + 1}
+				r.array = json.NewDecoder(r.cr)
+				r.stream = true
+			}
 		}
 		return nil
 	}
 }
 
 func (r *Reader) nextInArray() (json.RawMessage, int, error) {
+	if r.stream && !r.array.More() {
+		r.done = true
+		return nil, 0, io.EOF
+	}
 	if !r.array.More() {
 		if _, err := r.array.Token(); err != nil {
 			return nil, 0, fmt.Errorf("%s: line %d: %v", r.name, r.cr.lineAt(r.array.InputOffset()), err)
@@ -118,6 +140,7 @@ func (r *Reader) nextInArray() (json.RawMessage, int, error) {
 	var m json.RawMessage
 	off := r.array.InputOffset()
 	if err := r.array.Decode(&m); err != nil {
+		r.done = true // a decoder's errors are sticky
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			return nil, 0, fmt.Errorf("%s: line %d: broken JSON: %v", r.name, r.cr.lineAt(syn.Offset), err)
