@@ -302,7 +302,7 @@ func TestImportFilesBadAmongGood(t *testing.T) {
 	}
 	files := []File{
 		{Name: "good.conll", Data: []byte("-DOCSTART- O\n\nПолиция B-ORG\nв O\nАлматы B-GPE\n")},
-		{Name: "bad.jsonl", Data: []byte("{\"text\": \"ok\", \"label\": []}\n{\"text\": oops\n")},
+		{Name: "bad.jsonl", Data: []byte("{\"text\": oops\n{\"label\": []}\n")}, // no line reads
 		{Name: "unread.conll", Err: errors.New("the browser could not read it")},
 		{Name: "lonely.ann", Data: []byte("T1\tGPE 0 3\tabc\n")},
 		{Name: "latin1.iob", Data: []byte("Almaty\xe9 B-GPE\n")},
@@ -322,7 +322,7 @@ func TestImportFilesBadAmongGood(t *testing.T) {
 		err    string
 	}{
 		{"conll", 1, ""},
-		{"doccano", 0, "line 2"},
+		{"doccano", 0, "line 1"},
 		{"", 0, "could not read"},
 		{"brat", 0, "no lonely.txt"},
 		{"", 0, "not UTF-8"},

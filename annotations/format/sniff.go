@@ -128,6 +128,8 @@ func recordKind(rec map[string]json.RawMessage, whole bool) string {
 		return "labelstudio"
 	case has("annotations", "predictions"):
 		return "labelstudio"
+	case first("cats") != 0 && bytes.HasPrefix(bytes.TrimSpace(rec["cats"]), []byte("[")):
+		return "doccano" // intent detection: cats a list, where spaCy has an object
 	case has("sentences", "sentence_no", "event_clusters", "sentence"):
 		return "case"
 	case has("tokens", "spans", "_input_hash", "_task_hash", "answer", "cats", "paragraphs"):

@@ -17,10 +17,17 @@
 //	choices on the text   document labels
 //	textarea on a region  a note per text
 //
-// A task's first annotation that was not cancelled is read; the others and
-// any predictions are reported, as are results of other types. Fields the
-// model has no place for (task, data, annotation and region fields) are kept
-// in the Origin and written back.
+// Every annotation of a task that was not cancelled is read, each as a
+// version of the document by its own annotator (completed_by: "user5", or
+// the name in the e-mail address when the export gives one), and so is each
+// prediction, by an annotator named after its model ("model-v2"); the first
+// version has the task's ID and the others the ID followed by "-" and the
+// annotator, as in a gold file holding several annotators. A writer puts
+// consecutive versions of one text by different annotators back into one
+// task. Tasks without the "data" wrapper (the text at the top level, which
+// Label Studio also imports) and a file holding one task object are read.
+// Fields the model has no place for (task, data, annotation and region
+// fields, the annotation's id) are kept in the Origin and written back.
 package labelstudio
 
 import (
@@ -68,17 +75,19 @@ const (
 	keyTo         = "to_name"
 	keyDirection  = "direction:" // + relation ID: "bi"
 	keyRegion     = "region:"    // + span ID: other region fields, JSON
+	keyPrediction = "prediction" // "1": the version is one of the task's predictions
 )
 
 // A Reader reads tasks from a Label Studio JSON export (an array) or from
 // JSON Lines of tasks, one at a time.
 type Reader struct {
-	in   *jsonio.Reader
-	name string
-	opt  Options
-	rep  *loss.Report
-	n    int
-	ids  map[string]bool
+	in    *jsonio.Reader
+	name  string
+	opt   Options
+	rep   *loss.Report
+	n     int
+	ids   map[string]bool
+	queue []*annotations.Document // versions of the last task not yet returned
 }
 
 // NewReader returns a reader of r, called name in messages.
@@ -110,14 +119,27 @@ func parseResult(raw json.RawMessage) (result, error) {
 	return r, nil
 }
 
-// Read returns the next task as a document, or io.EOF. The document ID is
-// the task ID, or data.belgi_id when the task was written by Belgi from a
-// document whose ID is not a number.
+// Read returns the next version of a task as a document, or io.EOF. The
+// document ID is the task ID, or data.belgi_id when the task was written by
+// Belgi from a document whose ID is not a number.
 func (r *Reader) Read() (*annotations.Document, error) {
-	raw, line, err := r.in.Next()
-	if err != nil {
-		return nil, err
+	for len(r.queue) == 0 {
+		raw, line, err := r.in.Next()
+		if err != nil {
+			return nil, err
+		}
+		if r.queue, err = r.task(raw, line); err != nil {
+			return nil, err
+		}
 	}
+	d := r.queue[0]
+	r.queue = r.queue[1:]
+	return d, nil
+}
+
+// task reads one task as its versions: one per annotation not cancelled
+// and per prediction, or one without annotations when it has none.
+func (r *Reader) task(raw json.RawMessage, line int) ([]*annotations.Document, error) {
 	r.n++
 	fail := func(format string, args ...any) error {
 		return fmt.Errorf("%s: line %d: task %d: %s", r.name, line, r.n, fmt.Sprintf(format, args...))
@@ -127,7 +149,18 @@ func (r *Reader) Read() (*annotations.Document, error) {
 		return nil, fail("not a JSON object")
 	}
 	var data map[string]json.RawMessage
-	if err := json.Unmarshal(task["data"], &data); err != nil || data == nil {
+	if _, ok := task["data"]; !ok && task[r.opt.textKey()] != nil {
+		// The text at the top level: every field but the task's own is data.
+		data = map[string]json.RawMessage{}
+		for k, v := range task {
+			switch k {
+			case "id", "annotations", "predictions", "meta", "created_at", "updated_at", "project":
+				continue
+			}
+			data[k] = v
+			delete(task, k)
+		}
+	} else if err := json.Unmarshal(task["data"], &data); err != nil || data == nil {
 		return nil, fail("no \"data\" object")
 	}
 	var text string
@@ -142,52 +175,19 @@ func (r *Reader) Read() (*annotations.Document, error) {
 	if id == "" {
 		id = strconv.Itoa(r.n)
 	}
-	if r.ids[id] {
-		nid := id + "#" + strconv.Itoa(r.n)
-		r.rep.Add(r.name, "", line, "task id %s is used by an earlier task: this one is called %s", id, nid)
-		id = nid
-	}
-	r.ids[id] = true
-	d := annotations.NewDocument(id, "", r.name, text)
-	origin := map[string]string{}
+	taskID := id
 	warn := func(format string, args ...any) {
-		r.rep.Add(r.name, "", line, "task %s: %s", id, fmt.Sprintf(format, args...))
+		r.rep.Add(r.name, "", line, "task %s: %s", taskID, fmt.Sprintf(format, args...))
 	}
-	var anns []map[string]json.RawMessage
+	var anns, preds []map[string]json.RawMessage
 	if a, ok := task["annotations"]; ok {
 		if err := json.Unmarshal(a, &anns); err != nil {
 			return nil, fail("\"annotations\" is not a list of objects")
 		}
 	}
-	chosen := -1
-	for i, a := range anns {
-		var cancelled bool
-		json.Unmarshal(a["was_cancelled"], &cancelled)
-		if chosen < 0 && !cancelled {
-			chosen = i
-			continue
-		}
-		warn("annotation %d (%s) not read: a document holds one set of annotations", i+1, annotator(a))
-	}
 	if p, ok := task["predictions"]; ok {
-		var preds []json.RawMessage
-		json.Unmarshal(p, &preds)
-		if len(preds) > 0 {
-			warn("%d predictions not read: only annotations are", len(preds))
-		}
-	}
-	if chosen >= 0 {
-		a := anns[chosen]
-		var results []json.RawMessage
-		if err := json.Unmarshal(a["result"], &results); err != nil && a["result"] != nil {
-			return nil, fail("annotation %d: \"result\" is not a list", chosen+1)
-		}
-		r.results(d, results, origin, warn)
-		delete(a, "result")
-		delete(a, "id") // Label Studio assigns it again on import
-		if len(a) > 0 {
-			b, _ := jsonio.Marshal(a)
-			origin[keyAnnotation] = string(b)
+		if err := json.Unmarshal(p, &preds); err != nil {
+			return nil, fail("\"predictions\" is not a list of objects")
 		}
 	}
 	delete(task, "annotations")
@@ -195,21 +195,130 @@ func (r *Reader) Read() (*annotations.Document, error) {
 	delete(task, "data")
 	delete(task, "id")
 	delete(data, r.opt.textKey())
+	common := map[string]string{}
 	if len(task) > 0 {
 		b, _ := jsonio.Marshal(task)
-		origin[keyTask] = string(b)
+		common[keyTask] = string(b)
 	}
 	if len(data) > 0 {
 		b, _ := jsonio.Marshal(data)
-		origin[keyData] = string(b)
+		common[keyData] = string(b)
 	}
-	d.Origin = &annotations.Origin{Format: OriginFormat, Data: origin}
-	return d, nil
+	type version struct {
+		a          map[string]json.RawMessage
+		who        string
+		prediction bool
+	}
+	var vs []version
+	for i, a := range anns {
+		var cancelled bool
+		json.Unmarshal(a["was_cancelled"], &cancelled)
+		if cancelled {
+			warn("annotation %d (%s) not read: it was cancelled (skipped) in Label Studio", i+1, describe(a))
+			continue
+		}
+		vs = append(vs, version{a: a, who: annotatorOf(a)})
+	}
+	for _, p := range preds {
+		vs = append(vs, version{a: p, who: modelOf(p), prediction: true})
+	}
+	if len(vs) == 0 {
+		vs = []version{{}}
+	}
+	var docs []*annotations.Document
+	for k, v := range vs {
+		vid := id
+		if k > 0 {
+			vid = id + "-" + or(v.who, "unknown")
+		}
+		if r.ids[vid] {
+			nid := vid + "#" + strconv.Itoa(r.n)
+			for j := 2; r.ids[nid]; j++ {
+				nid = vid + "#" + strconv.Itoa(r.n) + "." + strconv.Itoa(j)
+			}
+			r.rep.Add(r.name, "", line, "task id %s is used by an earlier task: this one is called %s", vid, nid)
+			vid = nid
+		}
+		r.ids[vid] = true
+		d := annotations.NewDocument(vid, "", r.name, text)
+		d.Annotator = v.who
+		origin := map[string]string{}
+		for key, val := range common {
+			origin[key] = val
+		}
+		if v.prediction {
+			origin[keyPrediction] = "1"
+		}
+		if v.a != nil {
+			var results []json.RawMessage
+			if err := json.Unmarshal(v.a["result"], &results); err != nil && v.a["result"] != nil {
+				return nil, fail("annotation %d: \"result\" is not a list", k+1)
+			}
+			vwarn := warn
+			if len(vs) > 1 {
+				vwarn = func(format string, args ...any) { warn("%s: "+format, append([]any{or(v.who, "unknown")}, args...)...) }
+			}
+			r.results(d, results, origin, vwarn)
+			delete(v.a, "result")
+			delete(v.a, "belgi_annotator")
+			if len(v.a) > 0 {
+				b, _ := jsonio.Marshal(v.a)
+				origin[keyAnnotation] = string(b)
+			}
+		}
+		d.Origin = &annotations.Origin{Format: OriginFormat, Data: origin}
+		docs = append(docs, d)
+	}
+	return docs, nil
 }
 
-func annotator(a map[string]json.RawMessage) string {
-	if c, ok := a["completed_by"]; ok {
-		return "by " + string(c)
+// annotatorOf names the person who made an annotation: belgi_annotator when
+// Belgi wrote it, else completed_by as "user<id>", or the name before the @
+// of its e-mail address when the export gives one; "" when none is given.
+func annotatorOf(a map[string]json.RawMessage) string {
+	var who string
+	if json.Unmarshal(a["belgi_annotator"], &who) == nil && who != "" {
+		return who
+	}
+	c, ok := a["completed_by"]
+	if !ok {
+		return ""
+	}
+	var user struct {
+		ID    json.RawMessage `json:"id"`
+		Email string          `json:"email"`
+	}
+	if json.Unmarshal(c, &user) == nil {
+		if name, _, ok := strings.Cut(user.Email, "@"); ok && name != "" {
+			return name
+		}
+		return "user" + jsonio.ID(user.ID)
+	}
+	if id := jsonio.ID(c); id != "" {
+		return "user" + id
+	}
+	return ""
+}
+
+// modelOf names the model of a prediction: "model-" and its model_version.
+func modelOf(p map[string]json.RawMessage) string {
+	var v string
+	json.Unmarshal(p["model_version"], &v)
+	v = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '/' || r == '\\' {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(v))
+	if v == "" {
+		return "model"
+	}
+	return "model-" + v
+}
+
+func describe(a map[string]json.RawMessage) string {
+	if who := annotatorOf(a); who != "" {
+		return "by " + who
 	}
 	return "anonymous"
 }
@@ -339,12 +448,21 @@ func (r *Reader) results(d *annotations.Document, raws []json.RawMessage, origin
 }
 
 // A Writer writes documents as a Label Studio JSON export: an array of
-// tasks, one per line.
+// tasks, one per line. Consecutive documents with the same text by
+// different annotators are written as one task with an annotation (or a
+// prediction) each.
 type Writer struct {
 	w   *bufio.Writer
 	opt Options
 	rep *loss.Report
 	n   int
+
+	task  *bytes.Buffer   // the pending task up to its annotations
+	tail  string          // the pending task's own fields
+	text  string          // its text
+	who   map[string]bool // its annotators
+	anns  []string        // its annotations, as JSON
+	preds []string        // its predictions, as JSON
 }
 
 // NewWriter returns a writer to w. What Label Studio cannot hold is
@@ -353,8 +471,10 @@ func NewWriter(w io.Writer, opt Options, rep *loss.Report) *Writer {
 	return &Writer{w: bufio.NewWriterSize(w, 64<<10), opt: opt, rep: rep}
 }
 
-// Close ends the array and flushes; it does not close the underlying writer.
+// Close writes the pending task, ends the array and flushes; it does not
+// close the underlying writer.
 func (w *Writer) Close() error {
+	w.flush()
 	if w.n == 0 {
 		w.w.WriteString("[")
 	}
@@ -362,34 +482,73 @@ func (w *Writer) Close() error {
 	return w.w.Flush()
 }
 
-// Write writes d as one task. Discontinuous spans are written as one region
-// per fragment; events, normalizations, relations that do not link two spans
-// and notes on anything but a span are reported.
+// flush writes the pending task.
+func (w *Writer) flush() {
+	if w.task == nil {
+		return
+	}
+	if w.n == 0 {
+		w.w.WriteString("[\n")
+	} else {
+		w.w.WriteString(",\n")
+	}
+	w.n++
+	w.w.Write(w.task.Bytes())
+	w.w.WriteString(`"annotations":[` + strings.Join(w.anns, ",") + "]")
+	if len(w.preds) > 0 {
+		w.w.WriteString(`,"predictions":[` + strings.Join(w.preds, ",") + "]")
+	}
+	w.w.WriteString(w.tail + "}")
+	w.task, w.anns, w.preds = nil, nil, nil
+}
+
+// Write writes d as one task, or as one more annotation of the task before
+// when d is another annotator's version of its text. Discontinuous spans
+// are written as one region per fragment; events, normalizations,
+// relations that do not link two spans and notes on anything but a span
+// are reported.
 func (w *Writer) Write(d *annotations.Document) error {
-	x := d.Index()
 	o := map[string]string{}
 	if d.Origin != nil && d.Origin.Format == OriginFormat {
 		o = d.Origin.Data
 	}
+	if w.task == nil || d.Text != w.text || d.Annotator == "" || w.who[d.Annotator] || w.who[""] {
+		w.flush()
+		var b bytes.Buffer
+		b.WriteString("{")
+		numeric := jsonio.IDValue(d.ID) == d.ID
+		if numeric {
+			b.WriteString(`"id":` + d.ID + ",")
+		}
+		b.WriteString(`"data":{` + jsonio.String(w.opt.textKey()) + ":" + jsonio.String(d.Text))
+		if !numeric {
+			b.WriteString(`,"belgi_id":` + jsonio.String(d.ID))
+		}
+		writeFields(&b, o[keyData])
+		b.WriteString("},")
+		var tail bytes.Buffer
+		writeFields(&tail, o[keyTask])
+		w.task, w.tail, w.text, w.who = &b, tail.String(), d.Text, map[string]bool{}
+	}
+	w.who[d.Annotator] = true
+	a := w.annotation(d, o)
+	if o[keyPrediction] == "1" {
+		w.preds = append(w.preds, a)
+	} else {
+		w.anns = append(w.anns, a)
+	}
+	if w.w.Buffered() > 32<<10 {
+		return w.w.Flush()
+	}
+	return nil
+}
+
+// annotation returns d's annotations as one Label Studio annotation object.
+func (w *Writer) annotation(d *annotations.Document, o map[string]string) string {
+	x := d.Index()
 	from, to := or(o[keyFrom], or(w.opt.Labels, "label")), or(o[keyTo], or(w.opt.Text, "text"))
 	var b bytes.Buffer
-	if w.n == 0 {
-		b.WriteString("[\n")
-	} else {
-		b.WriteString(",\n")
-	}
-	w.n++
-	b.WriteString("{")
-	numeric := jsonio.IDValue(d.ID) == d.ID
-	if numeric {
-		b.WriteString(`"id":` + d.ID + ",")
-	}
-	b.WriteString(`"data":{` + jsonio.String(w.opt.textKey()) + ":" + jsonio.String(d.Text))
-	if !numeric {
-		b.WriteString(`,"belgi_id":` + jsonio.String(d.ID))
-	}
-	writeFields(&b, o[keyData])
-	b.WriteString(`},"annotations":[{"result":[`)
+	b.WriteString(`{"result":[`)
 	first := true
 	put := func(s string) {
 		if !first {
@@ -475,11 +634,14 @@ func (w *Writer) Write(d *annotations.Document) error {
 	}
 	b.WriteString("]")
 	writeFields(&b, o[keyAnnotation])
-	b.WriteString("}]")
-	writeFields(&b, o[keyTask])
+	var fields map[string]json.RawMessage
+	json.Unmarshal([]byte(o[keyAnnotation]), &fields)
+	if d.Annotator != "" && annotatorOf(fields) != d.Annotator {
+		// Label Studio's completed_by is a user of one server: keep ours.
+		b.WriteString(`,"belgi_annotator":` + jsonio.String(d.Annotator))
+	}
 	b.WriteString("}")
-	_, err := w.w.Write(b.Bytes())
-	return err
+	return b.String()
 }
 
 // writeFields writes the fields of the JSON object obj, each after a comma.

@@ -162,14 +162,20 @@ func TestReadMessy(t *testing.T) {
 		got = append(got, it.String())
 	}
 	want := []string{
-		`in.json:2: task 7: annotation 1 (anonymous) not read: a document holds one set of annotations`,
-		`in.json:2: task 7: annotation 3 (by 6) not read: a document holds one set of annotations`,
-		`in.json:2: task 7: 1 predictions not read: only annotations are`,
-		`in.json:2: task 7: region b: text "X" differs from the text at [9, 10), "C"; the offsets are kept`,
-		`in.json:2: task 7: region c [9, 99) not read: outside the text (14 code points) or empty`,
-		`in.json:2: task 7: relation 5 (a → zz) not read: a region it links is not in the annotation`,
-		`in.json:2: task 7: text area summary not read: it is not on a region, and notes belong to annotations`,
-		`in.json:2: task 7: result 8 of type "rating" not read: not a text labelling result`,
+		`in.json:2: task 7: annotation 1 (anonymous) not read: it was cancelled (skipped) in Label Studio`,
+		`in.json:2: task 7: user5: region b: text "X" differs from the text at [9, 10), "C"; the offsets are kept`,
+		`in.json:2: task 7: user5: region c [9, 99) not read: outside the text (14 code points) or empty`,
+		`in.json:2: task 7: user5: relation 5 (a → zz) not read: a region it links is not in the annotation`,
+		`in.json:2: task 7: user5: text area summary not read: it is not on a region, and notes belong to annotations`,
+		`in.json:2: task 7: user5: result 8 of type "rating" not read: not a text labelling result`,
+	}
+	// The other annotator and the prediction are versions of their own.
+	var versions []string
+	for _, d := range docs {
+		versions = append(versions, d.ID+" by "+d.Annotator)
+	}
+	if want := []string{"7 by user5", "7-user6 by user6", "7-model by model"}; !reflect.DeepEqual(versions[:3], want) {
+		t.Errorf("versions %q, want %q", versions, want)
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("report:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -261,6 +267,8 @@ func FuzzRead(f *testing.F) {
 		data, _ := os.ReadFile(name)
 		f.Add(data)
 	}
+	f.Add([]byte(`[{"id":4,"text":"ab","annotations":[{"id":1,"completed_by":{"email":"a@b"},"result":[]},{"completed_by":2,"result":[]}],"predictions":[{"model_version":"m","result":[]}]}]`))
+	f.Add([]byte("{\n \"data\": {\"text\": \"ab\"},\n \"annotations\": []\n}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReader(bytes.NewReader(data), "f", Options{}, nil)
 		var docs []*annotations.Document
@@ -289,4 +297,61 @@ func hasError(probs []annotations.Problem) bool {
 		}
 	}
 	return false
+}
+
+// Several annotators and a model: each a version of the document, and
+// written back as one task with their annotations, ids and predictions.
+func TestSeveralAnnotators(t *testing.T) {
+	in := `[
+{"id":4,"data":{"text":"Ақтөбеде митинг 👍"},"annotations":[{"id":11,"completed_by":{"id":3,"email":"aigerim@lab.kz"},"result":[{"id":"a","from_name":"label","to_name":"text","type":"labels","value":{"start":0,"end":8,"text":"Ақтөбеде","labels":["GPE"]}}]},{"id":12,"completed_by":5,"result":[{"id":"b","from_name":"label","to_name":"text","type":"labels","value":{"start":9,"end":15,"text":"митинг","labels":["EVENT"]}}]}],"predictions":[{"id":9,"model_version":"ner v2","result":[]}]}
+]
+`
+	var rep loss.Report
+	docs := readAll(t, []byte(in), &rep)
+	var got []string
+	for _, d := range docs {
+		got = append(got, fmt.Sprintf("%s %s %d", d.ID, d.Annotator, len(d.Spans)))
+	}
+	if want := []string{"4 aigerim 1", "4-user5 user5 1", "4-model-ner-v2 model-ner-v2 0"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("versions %q, want %q (report %v)", got, want, rep.Items)
+	}
+	docs = throughJSON(t, docs)
+	out := writeAll(t, docs, nil)
+	var tasks []struct {
+		ID          int
+		Annotations []map[string]json.RawMessage
+		Predictions []map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(out, &tasks); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(tasks) != 1 || len(tasks[0].Annotations) != 2 || len(tasks[0].Predictions) != 1 {
+		t.Fatalf("written %s", out)
+	}
+	if a := tasks[0].Annotations[0]; string(a["id"]) != "11" || !strings.Contains(string(a["completed_by"]), "aigerim@lab.kz") {
+		t.Errorf("first annotation %s", out)
+	}
+	again := readAll(t, out, nil)
+	if len(again) != 3 || again[1].Annotator != "user5" || again[2].Annotator != "model-ner-v2" {
+		t.Errorf("read again: %+v", again)
+	}
+	// Versions made in Belgi keep their annotator in belgi_annotator.
+	docs[1].Annotator = "boris"
+	out = writeAll(t, docs, nil)
+	if again := readAll(t, out, nil); again[1].Annotator != "boris" || !bytes.Contains(out, []byte(`"belgi_annotator":"boris"`)) {
+		t.Errorf("belgi annotator lost: %s", out)
+	}
+}
+
+func TestTaskShapes(t *testing.T) {
+	for _, c := range []struct{ name, in string }{
+		{"no data wrapper", `[{"id":1,"text":"Алматы","source":"x","annotations":[{"result":[{"id":"r","from_name":"label","to_name":"text","type":"labels","value":{"start":0,"end":6,"labels":["GPE"]}}]}]}]`},
+		{"one task object", "{\n  \"id\": 1,\n  \"data\": {\"text\": \"Алматы\", \"source\": \"x\"},\n  \"annotations\": [{\"result\": [{\"id\": \"r\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 6, \"labels\": [\"GPE\"]}}]}]\n}\n"},
+		{"one line", `{"id":1,"data":{"text":"Алматы","source":"x"},"annotations":[{"result":[{"id":"r","from_name":"label","to_name":"text","type":"labels","value":{"start":0,"end":6,"labels":["GPE"]}}]}]}`},
+	} {
+		docs := readAll(t, []byte(c.in), nil)
+		if len(docs) != 1 || len(docs[0].Spans) != 1 || docs[0].Spans[0].Text != "Алматы" || !strings.Contains(docs[0].Origin.Data[keyData], `"source":"x"`) {
+			t.Errorf("%s: %+v", c.name, docs)
+		}
+	}
 }
