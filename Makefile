@@ -105,6 +105,7 @@ test-wasm:
 BROWSER_JOBS ?= 2
 BROWSER_RUN ?= Browser
 test-browser: build
+	@# Only compiles: each test runs below with its own -test.timeout 10m.
 	@$(GO) test -c -o bin/e2e.test ./e2e
 	@mkdir -p bin/e2e-logs && rm -f bin/e2e-logs/*; \
 	cd e2e && ../bin/e2e.test -test.list '$(BROWSER_RUN)' | grep '^Test' | \
