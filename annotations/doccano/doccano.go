@@ -83,7 +83,7 @@ type Reader struct {
 	in      *jsonio.Reader
 	name    string
 	rep     *loss.Report
-	ids     map[string]bool
+	ids     jsonio.IDs
 	n       int
 	good    int   // documents returned
 	skipped error // the first record skipped
@@ -104,7 +104,7 @@ func (r *Reader) Columns(c Columns) *Reader {
 // NewReader returns a reader of r, called name in messages. Offsets and
 // references that cannot be read are reported to rep with their line.
 func NewReader(r io.Reader, name string, rep *loss.Report) *Reader {
-	return &Reader{in: jsonio.NewReader(r, name), name: name, rep: rep, ids: map[string]bool{}}
+	return &Reader{in: jsonio.NewReader(r, name), name: name, rep: rep, ids: jsonio.IDs{}}
 }
 
 // Read returns the next document, or io.EOF. In JSON Lines, as doccano
@@ -159,12 +159,10 @@ func (r *Reader) record(raw json.RawMessage, line int) (*annotations.Document, e
 	if id == "" {
 		id = strconv.Itoa(r.n)
 	}
-	if r.ids[id] {
-		nid := id + "#" + strconv.Itoa(line)
+	if nid, renamed := r.ids.Unique(id, line); renamed {
 		r.rep.Add(r.name, "", line, "id %s is used by an earlier record: this one is called %s", id, nid)
 		id = nid
 	}
-	r.ids[id] = true
 	d := annotations.NewDocument(id, "", r.name, text)
 	x := d.Index()
 	warn := func(format string, args ...any) {

@@ -86,13 +86,13 @@ type Reader struct {
 	opt   Options
 	rep   *loss.Report
 	n     int
-	ids   map[string]bool
+	ids   jsonio.IDs
 	queue []*annotations.Document // versions of the last task not yet returned
 }
 
 // NewReader returns a reader of r, called name in messages.
 func NewReader(r io.Reader, name string, opt Options, rep *loss.Report) *Reader {
-	return &Reader{in: jsonio.NewReader(r, name), name: name, opt: opt, rep: rep, ids: map[string]bool{}}
+	return &Reader{in: jsonio.NewReader(r, name), name: name, opt: opt, rep: rep, ids: jsonio.IDs{}}
 }
 
 // A result is one item of an annotation's result list. Keys are matched
@@ -231,15 +231,10 @@ func (r *Reader) task(raw json.RawMessage, line int) ([]*annotations.Document, e
 		if k > 0 {
 			vid = id + "-" + or(v.who, "unknown")
 		}
-		if r.ids[vid] {
-			nid := vid + "#" + strconv.Itoa(r.n)
-			for j := 2; r.ids[nid]; j++ {
-				nid = vid + "#" + strconv.Itoa(r.n) + "." + strconv.Itoa(j)
-			}
+		if nid, renamed := r.ids.Unique(vid, r.n); renamed {
 			r.rep.Add(r.name, "", line, "task id %s is used by an earlier task: this one is called %s", vid, nid)
 			vid = nid
 		}
-		r.ids[vid] = true
 		d := annotations.NewDocument(vid, "", r.name, text)
 		d.Annotator = v.who
 		origin := map[string]string{}

@@ -55,29 +55,23 @@ type Reader struct {
 	name string
 	rep  *loss.Report
 	n    int
-	ids  map[string]bool
+	ids  jsonio.IDs
 }
 
 // NewReader returns a reader of r, called name in messages.
 func NewReader(r io.Reader, name string, rep *loss.Report) *Reader {
-	return &Reader{in: jsonio.NewReader(r, name), name: name, rep: rep, ids: map[string]bool{}}
+	return &Reader{in: jsonio.NewReader(r, name), name: name, rep: rep, ids: jsonio.IDs{}}
 }
 
 type token struct{ start, end int }
 
-// unique returns id, or when an earlier record has it, id#line (then
-// id#line.2, …), and reports the renaming.
+// unique returns id, or id#line when an earlier record has it, and
+// reports the renaming.
 func (r *Reader) unique(id string, line int) string {
-	if !r.ids[id] {
-		r.ids[id] = true
-		return id
+	nid, renamed := r.ids.Unique(id, line)
+	if renamed {
+		r.rep.Add(r.name, "", line, "id %s is used by an earlier record: this one is called %s", id, nid)
 	}
-	nid := id + "#" + strconv.Itoa(line)
-	for k := 2; r.ids[nid]; k++ {
-		nid = id + "#" + strconv.Itoa(line) + "." + strconv.Itoa(k)
-	}
-	r.rep.Add(r.name, "", line, "id %s is used by an earlier record: this one is called %s", id, nid)
-	r.ids[nid] = true
 	return nid
 }
 

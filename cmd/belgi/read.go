@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"belgi/annotations"
 	"belgi/annotations/format"
@@ -20,15 +19,9 @@ func readAll(name, in string, o format.Options, rep *loss.Report) ([]*annotation
 	if err != nil {
 		return nil, err
 	}
-	var docs []*annotations.Document
-	for {
-		d, err := r.Read()
-		if err == io.EOF {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
+	docs, err := format.ReadAll(r)
+	if err != nil {
+		return nil, err
 	}
+	return docs, nil
 }

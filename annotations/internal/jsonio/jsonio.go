@@ -294,3 +294,21 @@ func (o Object) Without(keys ...string) Object {
 	}
 	return out
 }
+
+// IDs is a set of the record IDs read so far.
+type IDs map[string]bool
+
+// Unique returns id when no earlier record has it, else id#at (then
+// id#at.2, …), and reports whether it renamed; the ID returned joins the set.
+func (s IDs) Unique(id string, at int) (string, bool) {
+	if !s[id] {
+		s[id] = true
+		return id, false
+	}
+	nid := id + "#" + strconv.Itoa(at)
+	for k := 2; s[nid]; k++ {
+		nid = id + "#" + strconv.Itoa(at) + "." + strconv.Itoa(k)
+	}
+	s[nid] = true
+	return nid, true
+}

@@ -68,3 +68,15 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+func TestUnique(t *testing.T) {
+	s := IDs{}
+	var got []string
+	for _, id := range []string{"1", "1", "1", "2", "1#3"} {
+		nid, _ := s.Unique(id, 3)
+		got = append(got, nid)
+	}
+	if want := []string{"1", "1#3", "1#3.2", "2", "1#3#3"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
